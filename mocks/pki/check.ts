@@ -1,0 +1,64 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { Manifest, MANIFEST_FILE } from './manifest.ts';
+import { bundleSpecs, certSpecs } from './specs.ts';
+import { certsDir } from './paths.ts';
+
+export const EXPIRY_HORIZON_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export type CertStatus = 'valid' | 'broken-on-purpose' | 'expiring' | 'expired' | 'not-yet-valid' | 'missing' | 'unparseable' | 'stale';
+export type CertReport = { id: string; file: string; status: CertStatus; ok: boolean; daysLeft: number | null; detail: string };
+export type PkiReport = { ok: boolean; dir: string; certs: CertReport[]; problems: string[] };
+
+function readManifest(dir: string): Manifest | string {
+  const file = path.join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) return `${file} is missing`;
+  try {
+    const parsed = Manifest.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : `${file} is not a valid manifest: ${z.prettifyError(parsed.error)}`;
+  } catch (error) {
+    return `${file} is not JSON: ${(error as Error).message}`;
+  }
+}
+
+/** Checks every certificate the specs call for: present, parseable, the one in the manifest, and in date. */
+export function checkPki(dir = certsDir(), now = new Date()): PkiReport {
+  const manifest = readManifest(dir);
+  if (typeof manifest === 'string') return { ok: false, dir, certs: [], problems: [manifest] };
+  const problems: string[] = [];
+  const certs: CertReport[] = [];
+  for (const spec of certSpecs) {
+    const entry = manifest.certs.find((c) => c.id === spec.id);
+    const file = path.join(dir, entry?.cert ?? `${spec.id}.pem`);
+    const report = (status: CertStatus, ok: boolean, detail: string, daysLeft: number | null = null) => {
+      certs.push({ id: spec.id, file, status, ok, daysLeft, detail });
+      if (!ok) problems.push(`${file}: ${detail}`);
+    };
+    if (!entry) { report('stale', false, `"${spec.id}" is in mocks/pki/specs.ts but not in the manifest`); continue; }
+    if (!existsSync(file)) { report('missing', false, 'file is missing'); continue; }
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(readFileSync(file));
+    } catch (error) {
+      report('unparseable', false, `not a parseable certificate (${(error as Error).message})`);
+      continue;
+    }
+    if (cert.fingerprint256 !== entry.fingerprint256) { report('stale', false, 'does not match the manifest (a partial or mixed set)'); continue; }
+    const missing = [entry.key, entry.chain].filter((f): f is string => f !== null && !existsSync(path.join(dir, f)));
+    if (missing.length) { report('missing', false, `companion file(s) missing: ${missing.join(', ')}`); continue; }
+    const daysLeft = Math.floor((Date.parse(cert.validTo) - now.getTime()) / DAY_MS);
+    if (!spec.meantToBeValid) { report('broken-on-purpose', true, `deliberately invalid (${spec.purpose})`, daysLeft); continue; }
+    if (Date.parse(cert.validFrom) > now.getTime()) report('not-yet-valid', false, `not valid until ${cert.validFrom}`, daysLeft);
+    else if (daysLeft < 0) report('expired', false, `expired on ${cert.validTo}`, daysLeft);
+    else if (daysLeft < EXPIRY_HORIZON_DAYS) report('expiring', false, `expires in ${daysLeft} day(s), within ${EXPIRY_HORIZON_DAYS}`, daysLeft);
+    else report('valid', true, `valid for ${daysLeft} more days`, daysLeft);
+  }
+  for (const bundle of bundleSpecs) {
+    const entry = manifest.bundles.find((b) => b.id === bundle.id);
+    if (!entry || !existsSync(path.join(dir, entry.file))) problems.push(`${path.join(dir, entry?.file ?? `bundle-${bundle.id}.pem`)}: CA bundle is missing`);
+  }
+  return { ok: problems.length === 0, dir, certs, problems };
+}

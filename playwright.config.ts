@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+
+const ci = !!process.env.CI;
+
+export default defineConfig({
+  // Regenerates certs/ when they are missing, unparseable or within 7 days of expiry.
+  globalSetup: './tests/global-setup.ts',
+  forbidOnly: ci,
+  // A contract verdict must be deterministic: a retry would hide a flaky gateway or harness.
+  retries: 0,
+  // Two cores on every machine here; the harness is I/O bound, so use them both.
+  workers: process.env.GATECHECK_WORKERS ? Number(process.env.GATECHECK_WORKERS) : 2,
+  // A scenario's own time bound is asserted by the suite; this only stops a hung test.
+  timeout: 30_000,
+  reporter: ci
+    ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
+    : [['list']],
+  projects: [
+    { name: 'unit', testDir: 'tests/unit' },
+    { name: 'contract', testDir: 'tests/contract' },
+    // Real processor sandboxes: opt-in by environment variables, never part of `npm test`.
+    { name: 'sandbox', testDir: 'tests/sandbox' },
+  ],
+});
