@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** The processor profiles gatecheck models. The wire contract of each is in ./README.md. */
+export const ProfileName = z.enum(['stripe', 'adyen', 'paypal', 'visa']);
+export type ProfileName = z.infer<typeof ProfileName>;
+
+/** One HTTP request as it reached the processor. Header names are lower-case. */
+export type ProcessorRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+};
+
+/** One HTTP response as the processor sends it; `body` is already serialised. */
+export type ProcessorResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+};
+
+/** A charge the processor committed: what a double charge would show twice. */
+export type CommittedPayment = {
+  id: string;
+  idempotencyKey: string | null;
+  amount: number;
+  currency: string;
+  reference: string;
+  outcome: 'approved' | 'declined';
+};
+
+export type ProfileOptions = {
+  /** Seconds an OAuth2 token lives (paypal). */
+  tokenTtlSeconds?: number;
+  /** The processor's clock; tests move it to expire tokens or skew timestamps. */
+  now?: () => Date;
+  /** How long a payment takes to process; a second request with the same key meanwhile gets 409. */
+  processingDelayMs?: number;
+};
+
+/** Per-server state: idempotency store, issued tokens, committed payments. */
+export interface ProfileState {
+  readonly payments: readonly CommittedPayment[];
+  /** Invalidates every issued OAuth2 token (a token that expires mid-flight). */
+  revokeTokens(): void;
+}
+
+/** The credentials the mock accepts; fixtures give the same values to the gateway. */
+export type ProfileCredentials =
+  | { kind: 'secret-key'; secretKey: string; restrictedKey: string }
+  | { kind: 'api-key'; apiKey: string }
+  | { kind: 'oauth2-client'; clientId: string; clientSecret: string }
+  | { kind: 'basic-mtls'; username: string; password: string; clientCaCertId: string };
+
+export type WebhookSecrets = Record<string, string>;
+
+/** A webhook as the processor would deliver it: ready to POST to the gateway. */
+export type SignedWebhook = { headers: Record<string, string>; body: string; eventId: string };
+
+export interface WebhookSigner {
+  /** The secrets the gateway is configured with to verify this profile's webhooks. */
+  secrets: WebhookSecrets;
+  /** Signs `event` as the processor would; `options` reproduce the broken variants. */
+  sign(
+    event: { id: string; type: string; payload: Record<string, unknown> },
+    options?: { at?: Date; secret?: string; extraSecrets?: string[] },
+  ): SignedWebhook;
+}
+
+export interface ProcessorProfile {
+  name: ProfileName;
+  title: string;
+  /** Which public API this models, and that it is a subset. */
+  basis: string;
+  paymentRoute: { method: 'POST'; path: string };
+  /** Where OAuth2 tokens come from, for profiles that need them. */
+  tokenRoute?: { method: 'POST'; path: string };
+  /** Name of the idempotency header, lower-case. */
+  idempotencyHeader: string;
+  credentials: ProfileCredentials;
+  /** zod schemas of the wire contract: what the gateway must send and what the processor answers. */
+  schemas: {
+    paymentRequest: z.ZodType;
+    paymentResponse: z.ZodType;
+    declineResponse: z.ZodType;
+    errorResponse: z.ZodType;
+    tokenResponse?: z.ZodType;
+  };
+  createState(options?: ProfileOptions): ProfileState;
+  /** Answers one request as the processor would, updating `state`. */
+  handle(request: ProcessorRequest, state: ProfileState): Promise<ProcessorResponse>;
+  webhooks?: WebhookSigner;
+}
