@@ -1,12 +1,15 @@
-import { certsCommand, certsHelp } from './commands/certs.ts';
 import { runMain } from './commands/main.ts';
 import { UsageError } from './commands/usage.ts';
 
-type Command = { summary: string; help: string; run: (argv: string[]) => Promise<number> };
+type Loaded = { help: string; run: (argv: string[]) => Promise<number> };
+type Command = { summary: string; load: () => Promise<Loaded> };
 
-/** Each command loads its module only when called, so `gatecheck list` does not pay for mockttp. */
+// Each command loads its module only when called, so `gatecheck list` does not pay for mockttp.
 const commands: Record<string, Command> = {
-  certs: { summary: 'generate or --check the test PKI', help: certsHelp, run: certsCommand },
+  list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },
+  serve: { summary: 'run one scenario\'s mock processor on 127.0.0.1', load: async () => { const m = await import('./commands/serve.ts'); return { help: m.serveHelp, run: m.serveCommand }; } },
+  gateway: { summary: 'start the reference gateway', load: async () => { const m = await import('./commands/gateway.ts'); return { help: m.gatewayHelp, run: m.gatewayCommand }; } },
+  certs: { summary: 'generate or --check the test PKI', load: async () => { const m = await import('./commands/certs.ts'); return { help: m.certsHelp, run: m.certsCommand }; } },
 };
 
 const usage = () =>
@@ -22,9 +25,10 @@ await runMain(async () => {
   }
   const command = commands[name];
   if (!command) throw new UsageError(`gatecheck: unknown command "${name}".\n\n${usage()}`);
+  const loaded = await command.load();
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(command.help);
+    console.log(loaded.help);
     return 0;
   }
-  return command.run(argv);
+  return loaded.run(argv);
 });

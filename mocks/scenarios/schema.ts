@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { ErrorCode } from './codes.ts';
+import { ProfileName } from '../processors/profile.ts';
+
+/**
+ * A scenario = how the processor side is set up x how the gateway's processor config is set up x
+ * what a correct gateway must do. Scenarios are data; mocks/servers/ turns one into a running
+ * processor. The id names the test, the `serve` argument and the runbook entry, forever.
+ */
+export const Family = z.enum(['tls', 'mtls', 'auth', 'network', 'http', 'webhook']);
+export type Family = z.infer<typeof Family>;
+
+export const TlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
+export type TlsVersion = z.infer<typeof TlsVersion>;
+
+const certId = z.string().regex(/^[a-z0-9-]+$/, 'a certificate id from mocks/pki/specs.ts');
+
+/** How the processor asks for and checks client certificates, in each real style. */
+export const ClientCertPolicy = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  /** Node's TLS server: TLS 1.3 certificate_required alert when none is sent, a bare close when one is rejected. */
+  z.object({ mode: z.literal('node-reject'), trust: certId }),
+  /** OpenSSL's own server (`openssl s_server -Verify 1 -verify_return_error`): real TLS alerts. */
+  z.object({ mode: z.literal('openssl-alert'), trust: certId }),
+  /** nginx `ssl_verify_client optional` style: the handshake completes, then HTTP 400. */
+  z.object({ mode: z.literal('http-400'), trust: certId }),
+]);
+export type ClientCertPolicy = z.infer<typeof ClientCertPolicy>;
+
+export const ServerTls = z.object({
+  /** The leaf served, by PKI id. */
+  cert: certId,
+  /** `full` sends the leaf's chain file, `leaf-only` forgets the intermediate. */
+  chain: z.enum(['full', 'leaf-only']).default('full'),
+  minVersion: TlsVersion.default('TLSv1.2'),
+  maxVersion: TlsVersion.default('TLSv1.3'),
+  /** OpenSSL cipher string for TLS <= 1.2; `@SECLEVEL=0` where a legacy setup needs it. */
+  ciphers: z.string().optional(),
+  /** ALPN protocols the server accepts; a client offering none of them is refused. */
+  alpn: z.array(z.string()).optional(),
+  clientCert: ClientCertPolicy.default({ mode: 'none' }),
+});
+export type ServerTls = z.infer<typeof ServerTls>;
+
+/** Below HTTP: what answers on the processor's port. */
+export const Transport = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tls'), tls: ServerTls }),
+  /** A plain HTTP server where the gateway expects TLS. */
+  z.object({ kind: z.literal('plain-http') }),
+  /** accept-and-hang, garbage instead of ServerHello, FIN or RST at accept, a closed port. */
+  z.object({ kind: z.literal('raw'), fault: z.enum(['hang', 'garbage', 'fin', 'rst', 'closed-port']) }),
+]);
+export type Transport = z.infer<typeof Transport>;
+
+/** HTTP-level behaviour of the processor once a request arrives. */
+export const Behaviour = z.object({
+  kind: z.literal('normal'),
+}).default({ kind: 'normal' });
+export type Behaviour = z.infer<typeof Behaviour>;
+
+export const ProcessorSetup = z.object({
+  profile: ProfileName.default('stripe'),
+  transport: Transport,
+  behaviour: Behaviour,
+});
+export type ProcessorSetup = z.infer<typeof ProcessorSetup>;
+
+/** The gateway's own processor configuration: client-side misconfigurations live here. */
+export const GatewaySetup = z.object({
+  /** CA bundle by PKI bundle id; null = none configured (the runtime's built-in roots). */
+  caBundle: z.string().nullable().default('trust-current'),
+  /** Client certificate by PKI id, its key by PKI id (default: its own key file). */
+  clientCert: certId.nullable().default(null),
+  passphrase: z.enum(['correct', 'wrong', 'missing']).nullable().default(null),
+  /** SPKI pins of these PKI certificates. */
+  pins: z.array(certId).default([]),
+  servername: z.string().default('localhost'),
+  minVersion: TlsVersion.default('TLSv1.2'),
+  maxVersion: TlsVersion.default('TLSv1.3'),
+  ciphers: z.string().nullable().default(null),
+  /** The gateway's key-size policy (Node itself accepts RSA-1024). */
+  minKeyBits: z.number().int().default(2048),
+});
+export type GatewaySetup = z.infer<typeof GatewaySetup>;
+
+export const Outcome = z.enum(['ok', 'rejected', 'boot-refused']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Expectation = z
+  .object({
+    /** ok: the payment succeeds; rejected: it fails at run time; boot-refused: the gateway will not start. */
+    outcome: Outcome,
+    code: ErrorCode.nullable(),
+    retryable: z.boolean(),
+    /** Whether any HTTP request (card data) may reach the processor's application. */
+    paymentSent: z.boolean(),
+    health: z.enum(['up', 'down']),
+    /** The gateway must report within this many milliseconds. */
+    withinMs: z.number().int().positive(),
+  })
+  .refine((e) => (e.outcome === 'ok') === (e.code === null), { message: 'code must be null exactly when outcome is "ok"', path: ['code'] })
+  .refine((e) => e.outcome !== 'ok' || e.health === 'up', { message: 'a scenario with outcome "ok" must expect health "up"', path: ['health'] });
+export type Expectation = z.infer<typeof Expectation>;
+
+export const Runbook = z.object({
+  symptom: z.string().min(10),
+  cause: z.string().min(10),
+  fix: z.string().min(10),
+});
+
+export const Scenario = z
+  .object({
+    id: z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'use family.kebab-slug, e.g. tls.expired-leaf'),
+    family: Family,
+    title: z.string().min(10),
+    /** The real incident, processor behaviour or standard this models. */
+    basis: z.string().min(10),
+    processor: ProcessorSetup,
+    gateway: GatewaySetup.default(GatewaySetup.parse({})),
+    expect: Expectation,
+    runbook: Runbook,
+  })
+  .refine((s) => s.id.startsWith(`${s.family}.`), { message: 'id must start with its family', path: ['id'] });
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+/** Validates one definition; the error names the scenario and every failing field path. */
+export function parseScenario(input: unknown): Scenario {
+  const result = Scenario.safeParse(input);
+  if (result.success) return result.data;
+  const id = typeof input === 'object' && input && 'id' in input ? String((input as { id: unknown }).id) : '<no id>';
+  const fields = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new Error(`gatecheck: scenario "${id}" is invalid: ${fields}`);
+}

@@ -1,0 +1,42 @@
+import { getProfile } from '../processors/index.ts';
+import type { ProcessorProfile } from '../processors/profile.ts';
+import { HARNESS_TIMEOUTS } from '../scenarios/expect.ts';
+import type { ProcessorServer } from './start-processor.ts';
+
+/** The reference gateway's `credentials` for a profile, from what the mock accepts. */
+export function gatewayCredentials(profile: ProcessorProfile): Record<string, string> {
+  const c = profile.credentials;
+  switch (c.kind) {
+    case 'secret-key': return { secretKey: c.secretKey };
+    case 'api-key': return { apiKey: c.apiKey };
+    case 'oauth2-client': return { clientId: c.clientId, clientSecret: c.clientSecret };
+    case 'basic-mtls': return { username: c.username, password: c.password };
+  }
+}
+
+/**
+ * One entry of the reference gateway's `processors` list pointing at a running mock, with the
+ * scenario's client material: what `serve` prints and what the drivers write.
+ */
+export function gatewayProcessorConfig(server: ProcessorServer, name = server.profile): Record<string, unknown> {
+  const profile = getProfile(server.profile);
+  const c = server.client;
+  const tls: Record<string, unknown> = { servername: c.servername, minVersion: c.minVersion, maxVersion: c.maxVersion, minKeyBits: c.minKeyBits };
+  if (c.ca) tls.caFile = c.ca;
+  if (c.cert) tls.certFile = c.cert;
+  if (c.key) tls.keyFile = c.key;
+  if (c.passphrase) tls.passphrase = c.passphrase;
+  if (c.pins.length) tls.pins = c.pins;
+  if (c.ciphers) tls.ciphers = c.ciphers;
+  const entry: Record<string, unknown> = {
+    name,
+    profile: server.profile,
+    baseUrl: server.url,
+    credentials: gatewayCredentials(profile),
+    tls,
+    timeouts: { ...HARNESS_TIMEOUTS },
+    retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 1000 },
+  };
+  if (profile.webhooks) entry.webhooks = profile.webhooks.secrets;
+  return entry;
+}

@@ -1,0 +1,83 @@
+import { loadPki, type Pki } from '../pki/load.ts';
+import { getProfile } from '../processors/index.ts';
+import type { CommittedPayment, ProfileName, ProfileState } from '../processors/profile.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { clientMaterial, type ClientMaterial } from './client-material.ts';
+import { startHttpApp, type HttpApp } from './http-app.ts';
+import { startOpensslFront } from './openssl-front.ts';
+import { startPlainHttpFront } from './plain-http-front.ts';
+import { startRawFault } from './raw-fault.ts';
+import { BoundedLog, type ConnectionRecord, type RequestRecord } from './records.ts';
+import { startTlsFront } from './tls-front.ts';
+
+export type ProcessorEvent = { type: 'connection'; record: ConnectionRecord } | { type: 'request'; record: RequestRecord };
+
+/** A scenario's processor, running on 127.0.0.1. */
+export type ProcessorServer = {
+  scenarioId: string;
+  profile: ProfileName;
+  /** Where the gateway must send its requests (always https: the gateway expects TLS). */
+  url: string;
+  /** The gateway-side TLS material the scenario prescribes. */
+  client: ClientMaterial;
+  /** Every TCP connection the processor port accepted, with its handshake outcome. */
+  connections(): ConnectionRecord[];
+  /** Every HTTP request that reached the processor application. */
+  requests(): RequestRecord[];
+  /** Every charge the processor committed. */
+  payments(): readonly CommittedPayment[];
+  /** Calls `listener` for each connection and request from now on. */
+  watch(listener: (event: ProcessorEvent) => void): void;
+  state: ProfileState;
+  close(): Promise<void>;
+};
+
+export type StartOptions = { profile?: ProfileName; port?: number; pki?: Pki; recordLimit?: number };
+
+type Front = { port: number; close(): Promise<void> };
+
+function startFront(scenario: Scenario, app: HttpApp, pki: Pki, records: BoundedLog<ConnectionRecord>, port: number): Promise<Front> {
+  const transport = scenario.processor.transport;
+  switch (transport.kind) {
+    case 'tls':
+      return transport.tls.clientCert.mode === 'openssl-alert'
+        ? startOpensslFront(transport.tls, pki, records, port)
+        : startTlsFront(transport.tls, pki, app.port, records, port);
+    case 'plain-http':
+      return startPlainHttpFront(app.port, port);
+    case 'raw':
+      return startRawFault(transport.fault, records, port);
+  }
+}
+
+/** Starts the processor a scenario describes; everything listens on 127.0.0.1, port 0 by default. */
+export async function startProcessor(scenario: Scenario, options: StartOptions = {}): Promise<ProcessorServer> {
+  const pki = options.pki ?? loadPki();
+  const profileName = options.profile ?? scenario.processor.profile;
+  const connections = new BoundedLog<ConnectionRecord>(options.recordLimit);
+  const requests = new BoundedLog<RequestRecord>(options.recordLimit);
+  const app = await startHttpApp(getProfile(profileName), scenario.processor.behaviour, requests);
+  let front: Front;
+  try {
+    front = await startFront(scenario, app, pki, connections, options.port ?? 0);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    scenarioId: scenario.id,
+    profile: profileName,
+    url: `https://127.0.0.1:${front.port}`,
+    client: clientMaterial(scenario.gateway, pki),
+    connections: () => connections.all(),
+    requests: () => requests.all(),
+    payments: () => app.state.payments,
+    watch: (listener) => {
+      connections.watch((record) => listener({ type: 'connection', record }));
+      requests.watch((record) => listener({ type: 'request', record }));
+    },
+    state: app.state,
+    close: () => (closed ??= Promise.all([front.close(), app.close()]).then(() => undefined)),
+  };
+}

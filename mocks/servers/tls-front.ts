@@ -1,0 +1,104 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Pki } from '../pki/load.ts';
+import type { ServerTls } from '../scenarios/schema.ts';
+import { closeServer, listen, trackSockets } from './listen.ts';
+import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
+
+export type TlsFront = { port: number; close(): Promise<void> };
+
+const nginx400 = (reason: string) => {
+  const body = `<html>\r\n<head><title>400 ${reason}</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>${reason}</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  return `HTTP/1.1 400 Bad Request\r\nServer: nginx\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+};
+export const NGINX_NO_CERT = 'No required SSL certificate was sent';
+export const NGINX_BAD_CERT = 'The SSL certificate error';
+
+export function serverTlsOptions(spec: ServerTls, pki: Pki): tls.TlsOptions {
+  const policy = spec.clientCert;
+  const options: tls.TlsOptions = {
+    key: pki.read(pki.keyPath(spec.cert)),
+    cert: pki.read(spec.chain === 'full' ? pki.chainPath(spec.cert) : pki.certPath(spec.cert)),
+    minVersion: spec.minVersion,
+    maxVersion: spec.maxVersion,
+  };
+  if (spec.ciphers) options.ciphers = spec.ciphers;
+  if (spec.alpn) options.ALPNProtocols = spec.alpn;
+  if (policy.mode !== 'none') {
+    options.requestCert = true;
+    options.rejectUnauthorized = policy.mode === 'node-reject';
+    options.ca = pki.read(pki.certPath(policy.trust));
+  }
+  return options;
+}
+
+function describeClientCert(socket: tls.TLSSocket): ConnectionRecord['clientCert'] {
+  const peer = socket.getPeerCertificate();
+  if (!peer || !peer.subject) return null;
+  return {
+    subject: `CN=${peer.subject.CN}`,
+    issuer: `CN=${peer.issuer?.CN}`,
+    authorized: socket.authorized,
+    error: socket.authorizationError ? String(socket.authorizationError) : null,
+  };
+}
+
+/**
+ * The TLS half of a mock processor: serves the scenario's chain, versions, ciphers, ALPN and
+ * client-certificate policy, records every connection, and hands verified plaintext to the HTTP
+ * application on `upstreamPort`. Nothing reaches the application unless the handshake (and the
+ * client-certificate policy) passed.
+ */
+export async function startTlsFront(
+  spec: ServerTls,
+  pki: Pki,
+  upstreamPort: number,
+  records: BoundedLog<ConnectionRecord>,
+  port = 0,
+): Promise<TlsFront> {
+  const record = (partial: Partial<ConnectionRecord>) => connectionRecord(records, partial);
+  const server = tls.createServer(serverTlsOptions(spec, pki));
+  const sockets = trackSockets(server);
+  server.on('tlsClientError', (error: Error & { code?: string }, socket: tls.TLSSocket) => {
+    const clientCertProblem = spec.clientCert.mode !== 'none' && /certificate|peer did not return/i.test(error.message);
+    record({
+      handshake: 'failed',
+      failure: clientCertProblem ? (/did not return|no certificate/i.test(error.message) ? 'client-cert-missing' : 'client-cert-rejected') : 'handshake-error',
+      error: error.message,
+      sni: socket.servername || null,
+    });
+  });
+  server.on('secureConnection', (socket: tls.TLSSocket) => {
+    const entry = record({
+      handshake: 'ok',
+      tlsVersion: socket.getProtocol(),
+      sni: socket.servername || null,
+      alpn: socket.alpnProtocol || null,
+      clientCert: describeClientCert(socket),
+    });
+    socket.on('error', () => socket.destroy());
+    if (spec.clientCert.mode === 'http-400' && !socket.authorized) {
+      const missing = entry.clientCert === null;
+      entry.failure = missing ? 'client-cert-missing' : 'client-cert-rejected';
+      entry.error = String(socket.authorizationError ?? 'no client certificate');
+      let head = '';
+      socket.on('data', (chunk) => {
+        head += chunk.toString('latin1');
+        if (head.includes('\r\n\r\n')) socket.end(nginx400(missing ? NGINX_NO_CERT : NGINX_BAD_CERT));
+      });
+      return;
+    }
+    entry.forwarded = true;
+    const upstream = net.connect(upstreamPort, '127.0.0.1');
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    socket.pipe(upstream).pipe(socket);
+    upstream.on('error', () => socket.destroy());
+    socket.on('close', () => upstream.destroy());
+  });
+  const boundPort = await listen(server, port);
+  return {
+    port: boundPort,
+    close: () => closeServer(server, sockets),
+  };
+}

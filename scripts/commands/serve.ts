@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { getScenario } from '../../mocks/scenarios/index.ts';
+import { ProfileName } from '../../mocks/processors/profile.ts';
+import type { Scenario } from '../../mocks/scenarios/schema.ts';
+import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
+import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
+import { parseCommand, UsageError } from './usage.ts';
+
+export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--json]
+
+Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.
+  --profile P  processor profile: ${ProfileName.options.join(', ')} (default: the scenario's)
+  --port N     listen on port N (default: a free port)
+  --json       print one JSON line {id, profile, url, client} once listening, nothing else
+
+List the scenarios: npx gatecheck list`;
+
+const Args = z.object({
+  profile: ProfileName.optional(),
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  json: z.boolean().default(false),
+  positionals: z.array(z.string()).length(1, 'give exactly one scenario id, e.g. npx gatecheck serve tls.expired-leaf'),
+});
+
+function expectation(s: Scenario): string {
+  const e = s.expect;
+  if (e.outcome === 'ok') return `the payment succeeds within ${e.withinMs} ms`;
+  if (e.outcome === 'boot-refused') return `the gateway refuses to start with ${e.code}`;
+  return `fails with ${e.code} within ${e.withinMs} ms, ${e.paymentSent ? '' : 'sends no payment data, '}${e.retryable ? 'retries with the same idempotency key' : 'does not retry'}, and /health shows the processor down`;
+}
+
+function describeEvent(event: ProcessorEvent): string {
+  const time = new Date().toISOString().slice(11, 23);
+  if (event.type === 'request') return `[${time}] request ${event.record.method} ${event.record.path}`;
+  const r = event.record;
+  const detail = r.handshake === 'ok'
+    ? `${r.tlsVersion}${r.sni ? `, SNI ${r.sni}` : ''}${r.clientCert ? `, client cert ${r.clientCert.subject}${r.clientCert.authorized ? '' : ' (not trusted)'}` : ''}${r.failure ? `, refused: ${r.failure}` : ''}`
+    : `${r.failure ?? 'no handshake'}${r.error ? `: ${r.error}` : ''}`;
+  return `[${time}] connection #${r.id} handshake ${r.handshake}: ${detail}`;
+}
+
+function printForPerson(scenario: Scenario, server: ProcessorServer): void {
+  const config = gatewayProcessorConfig(server);
+  console.log(`gatecheck serve ${scenario.id}: ${scenario.title}
+  models:     ${scenario.basis}
+  a correct gateway: ${expectation(scenario)}
+  processor:  ${server.profile} at ${server.url}
+
+Point a gateway at it (one entry of the reference gateway's "processors" list):
+${JSON.stringify(config, null, 2).replace(/^/gm, '  ')}
+
+Listening; every connection and request is logged below. Ctrl-C to stop.`);
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } }, Args);
+  let scenario: Scenario;
+  try {
+    scenario = getScenario(args.positionals[0]!);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const server = await startProcessor(scenario, { profile: args.profile, port: args.port });
+  if (args.json) {
+    const c = server.client;
+    console.log(JSON.stringify({ id: scenario.id, profile: server.profile, url: server.url, client: c }));
+  } else {
+    printForPerson(scenario, server);
+    server.watch((event) => console.log(describeEvent(event)));
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
