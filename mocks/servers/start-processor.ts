@@ -29,6 +29,8 @@ export type ProcessorServer = {
   /** Calls `listener` for each connection and request from now on. */
   watch(listener: (event: ProcessorEvent) => void): void;
   state: ProfileState;
+  /** Every port this processor listens on (the TLS front and the HTTP application). */
+  ports: number[];
   close(): Promise<void>;
 };
 
@@ -78,6 +80,7 @@ export async function startProcessor(scenario: Scenario, options: StartOptions =
       requests.watch((record) => listener({ type: 'request', record }));
     },
     state: app.state,
+    ports: [...new Set([front.port, app.port])],
     close: () => (closed ??= Promise.all([front.close(), app.close()]).then(() => undefined)),
   };
 }

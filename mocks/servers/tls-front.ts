@@ -32,6 +32,11 @@ export function serverTlsOptions(spec: ServerTls, pki: Pki): tls.TlsOptions {
   return options;
 }
 
+/** "sslv3 alert certificate expired" out of OpenSSL's "error:0A000415:SSL routines:fn:reason:file:line:...". */
+export function opensslReason(message: string): string {
+  return /error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+}
+
 function describeClientCert(socket: tls.TLSSocket): ConnectionRecord['clientCert'] {
   const peer = socket.getPeerCertificate();
   if (!peer || !peer.subject) return null;
@@ -64,7 +69,7 @@ export async function startTlsFront(
     record({
       handshake: 'failed',
       failure: clientCertProblem ? (/did not return|no certificate/i.test(error.message) ? 'client-cert-missing' : 'client-cert-rejected') : 'handshake-error',
-      error: error.message,
+      error: opensslReason(error.message),
       sni: socket.servername || null,
     });
   });

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { expect, test } from '@playwright/test';
+import { getScenario } from '../../mocks/scenarios/index.ts';
+import { startProcessor } from '../../mocks/servers/start-processor.ts';
+import { curl } from '../support/tls-clients.ts';
+
+const refuses = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
+  });
+
+test('close() leaves no listener behind, front or application', async () => {
+  const processor = await startProcessor(getScenario('tls.good-chain'));
+  expect(processor.ports.length).toBe(2);
+  for (const port of processor.ports) expect(await refuses(port)).toBe(false);
+  await processor.close();
+  for (const port of processor.ports) expect(await refuses(port)).toBe(true);
+});
+
+test('close() ends open connections, including ones stuck in a handshake', async () => {
+  const processor = await startProcessor(getScenario('tls.handshake-hangs'));
+  const port = Number(new URL(processor.url).port);
+  const stuck = net.connect(port, '127.0.0.1');
+  await new Promise((resolve) => stuck.once('connect', resolve));
+  const closedByServer = new Promise((resolve) => stuck.once('close', resolve));
+  await processor.close();
+  await closedByServer;
+  expect(await refuses(port)).toBe(true);
+});
+
+test('serve --json prints one line, serves, and exits 0 on SIGTERM leaving no listener', async () => {
+  const child = spawn(process.execPath, ['bin/gatecheck.js', 'serve', 'tls.good-chain', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited early (${code})`)));
+  });
+  const printed = JSON.parse(line);
+  expect(Object.keys(printed)).toEqual(['id', 'profile', 'url', 'client']);
+  expect(printed.client).toMatchObject({ ca: expect.stringMatching(/^\/.*bundle-trust-current\.pem$/), cert: null, key: null, passphrase: null, servername: 'localhost', pins: [] });
+  expect((await curl(printed.url, printed.client)).ok).toBe(true);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(await refuses(Number(new URL(printed.url).port))).toBe(true);
+});
