@@ -23,7 +23,9 @@ export type ProcessorResponse = {
 export type CommittedPayment = {
   id: string;
   idempotencyKey: string | null;
+  /** Integer minor units (1000 = 10.00 EUR), whatever the processor's wire format. */
   amount: number;
+  /** ISO 4217, upper case, whatever the processor's wire format. */
   currency: string;
   reference: string;
   outcome: 'approved' | 'declined';
@@ -36,6 +38,12 @@ export type ProfileOptions = {
   now?: () => Date;
   /** How long a payment takes to process; a second request with the same key meanwhile gets 409. */
   processingDelayMs?: number;
+  /**
+   * The first N payments that pass auth and validation fail with a 500 in the profile's error
+   * shape (an outage mid-charge): nothing is committed, and the 500 is stored under the
+   * idempotency key, so a retry with the same key gets it replayed.
+   */
+  serverErrors?: number;
 };
 
 /** Per-server state: idempotency store, issued tokens, committed payments. */
@@ -48,13 +56,18 @@ export interface ProfileState {
 /** The credentials the mock accepts; fixtures give the same values to the gateway. */
 export type ProfileCredentials =
   | { kind: 'secret-key'; secretKey: string; restrictedKey: string }
-  | { kind: 'api-key'; apiKey: string }
+  | { kind: 'api-key'; apiKey: string; merchantAccount: string }
   | { kind: 'oauth2-client'; clientId: string; clientSecret: string }
   | { kind: 'basic-mtls'; username: string; password: string; clientCaCertId: string };
 
-export type WebhookSecrets = Record<string, string>;
+/**
+ * What the gateway is configured with to verify this profile's webhooks, named as the reference
+ * gateway's `webhooks` config names them: stripe `{ secrets: [...] }`, adyen `{ hmacKey }`,
+ * paypal `{ webhookId, certFile }`.
+ */
+export type WebhookSecrets = Record<string, string | string[]>;
 
-/** A webhook as the processor would deliver it: ready to POST to the gateway. */
+/** A webhook as the processor would deliver it: ready to POST to the gateway. Header names are lower-case. */
 export type SignedWebhook = { headers: Record<string, string>; body: string; eventId: string };
 
 export interface WebhookSigner {
@@ -66,6 +79,14 @@ export interface WebhookSigner {
     options?: { at?: Date; secret?: string; extraSecrets?: string[] },
   ): SignedWebhook;
 }
+
+/**
+ * Failures the server layer answers with before (or instead of) `handle()`, rendered in the
+ * profile's own error shape: 429 with `Retry-After`, 500, 503, and the 400 an mTLS-only
+ * endpoint gives a request without a client certificate (visa code 9125).
+ */
+export const ProcessorFailure = z.enum(['rate-limited', 'server-error', 'unavailable', 'client-cert-missing']);
+export type ProcessorFailure = z.infer<typeof ProcessorFailure>;
 
 export interface ProcessorProfile {
   name: ProfileName;
@@ -84,8 +105,13 @@ export interface ProcessorProfile {
     paymentResponse: z.ZodType;
     declineResponse: z.ZodType;
     errorResponse: z.ZodType;
+    tokenRequest?: z.ZodType;
     tokenResponse?: z.ZodType;
   };
+  /** The payment body as `schemas.paymentRequest` sees it: form-decoded for stripe, JSON otherwise (undefined if unparseable). */
+  decodeBody(body: string): unknown;
+  /** A failure in this processor's error shape; `retryAfterSeconds` (default 1) for 'rate-limited'. */
+  failure(kind: ProcessorFailure, options?: { retryAfterSeconds?: number }): ProcessorResponse;
   createState(options?: ProfileOptions): ProfileState;
   /** Answers one request as the processor would, updating `state`. */
   handle(request: ProcessorRequest, state: ProfileState): Promise<ProcessorResponse>;

@@ -1,0 +1,53 @@
+import { IdempotencyStore } from './idempotency.ts';
+import type { CommittedPayment, ProfileName, ProfileOptions, ProfileState } from './profile.ts';
+
+export const DEFAULT_TOKEN_TTL_SECONDS = 32_400;
+
+/** Everything one mock processor remembers between requests. */
+export class ProcessorState implements ProfileState {
+  readonly idempotency = new IdempotencyStore();
+  /** OAuth2 access token -> expiry (ms since epoch, on the profile's clock). */
+  readonly tokens = new Map<string, number>();
+  readonly now: () => Date;
+  readonly tokenTtlSeconds: number;
+  readonly processingDelayMs: number;
+  readonly #payments: CommittedPayment[] = [];
+  #serverErrorsLeft: number;
+
+  constructor(readonly profile: ProfileName, options: ProfileOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+    this.processingDelayMs = options.processingDelayMs ?? 0;
+    this.#serverErrorsLeft = options.serverErrors ?? 0;
+  }
+
+  get payments(): readonly CommittedPayment[] {
+    return this.#payments;
+  }
+
+  commit(payment: CommittedPayment): void {
+    this.#payments.push(payment);
+  }
+
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
+  /** True while the `serverErrors` option still has failures to hand out. */
+  takeServerError(): boolean {
+    if (this.#serverErrorsLeft <= 0) return false;
+    this.#serverErrorsLeft--;
+    return true;
+  }
+}
+
+/** The state `handle()` was given, checked: made by `createState()` of this same profile. */
+export function stateOf(state: unknown, profile: ProfileName): ProcessorState {
+  if (!(state instanceof ProcessorState)) {
+    throw new Error(`gatecheck: ${profile}.handle() needs a state made by ${profile}.createState(); create one per server and pass it to every call`);
+  }
+  if (state.profile !== profile) {
+    throw new Error(`gatecheck: ${profile}.handle() was given a ${state.profile} state; create one with ${profile}.createState()`);
+  }
+  return state;
+}
