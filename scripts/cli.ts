@@ -6,6 +6,7 @@ type Command = { summary: string; load: () => Promise<Loaded> };
 
 // Each command loads its module only when called, so `gatecheck list` does not pay for mockttp.
 const commands: Record<string, Command> = {
+  run: { summary: 'run the contract matrix against a gateway (the main job)', load: async () => { const m = await import('./commands/run.ts'); return { help: m.runHelp, run: m.runCommand }; } },
   list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },
   serve: { summary: 'run one scenario\'s mock processor on 127.0.0.1', load: async () => { const m = await import('./commands/serve.ts'); return { help: m.serveHelp, run: m.serveCommand }; } },
   gateway: { summary: 'start the reference gateway', load: async () => { const m = await import('./commands/gateway.ts'); return { help: m.gatewayHelp, run: m.gatewayCommand }; } },

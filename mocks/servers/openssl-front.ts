@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Pki } from '../pki/load.ts';
 import type { ServerTls } from '../scenarios/schema.ts';
+import { opensslReason } from './openssl-reason.ts';
 import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
 
 export type OpensslFront = { port: number; close(): Promise<void> };
@@ -44,8 +45,10 @@ export async function startOpensslFront(spec: ServerTls, pki: Pki, records: Boun
   });
   const onLog = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
-      if (!/error/i.test(line)) continue;
-      connectionRecord(records, { handshake: 'failed', failure: 'client-cert-rejected', error: line.trim() });
+      // One SSL-routines error line per failed handshake; the verify detail comes on lines before it.
+      if (!/:error:[0-9A-F]+:SSL routines:/.test(line)) continue;
+      const reason = opensslReason(line);
+      connectionRecord(records, { handshake: 'failed', failure: /did not return/.test(reason) ? 'client-cert-missing' : 'client-cert-rejected', error: reason });
     }
   };
   child.stdout.on('data', onLog);

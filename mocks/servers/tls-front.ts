@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Pki } from '../pki/load.ts';
 import type { ServerTls } from '../scenarios/schema.ts';
+import { opensslReason } from './openssl-reason.ts';
 import { closeServer, listen, trackSockets } from './listen.ts';
 import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
 
@@ -30,11 +31,6 @@ export function serverTlsOptions(spec: ServerTls, pki: Pki): tls.TlsOptions {
     options.ca = pki.read(pki.certPath(policy.trust));
   }
   return options;
-}
-
-/** "sslv3 alert certificate expired" out of OpenSSL's "error:0A000415:SSL routines:fn:reason:file:line:...". */
-export function opensslReason(message: string): string {
-  return /error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
 }
 
 function describeClientCert(socket: tls.TLSSocket): ConnectionRecord['clientCert'] {

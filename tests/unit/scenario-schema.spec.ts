@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { errorCodes } from '../../mocks/scenarios/codes.ts';
 import { buildCatalogue, scenarios } from '../../mocks/scenarios/index.ts';
-import { parseScenario } from '../../mocks/scenarios/schema.ts';
+import { parseScenario, type ScenarioInput } from '../../mocks/scenarios/schema.ts';
 import { certSpecs } from '../../mocks/pki/specs.ts';
 
 const good = {
@@ -38,7 +38,7 @@ for (const [name, mutate, message] of malformed) {
 }
 
 test('the registry refuses a duplicate id', () => {
-  expect(() => buildCatalogue([good, good])).toThrow('scenario id "tls.example" is defined twice');
+  expect(() => buildCatalogue([good, good] as ScenarioInput[])).toThrow('scenario id "tls.example" is defined twice');
 });
 
 test('the catalogue has at least 16 tls and 6 mtls scenarios, each with a basis and runbook', () => {

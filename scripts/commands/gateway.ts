@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { GatewayBootError, loadGatewayConfig, startGateway } from '../../gateway/index.ts';
+import { parseCommand } from './usage.ts';
+
+export const gatewayHelp = `Usage: npx gatecheck gateway --config FILE [--port N] [--json]
+
+Starts the reference payment gateway (gateway/README.md has the config reference).
+  --config FILE  the gateway config (JSON); relative paths in it are relative to FILE
+  --port N       listen on this port instead of server.port (0 picks a free one)
+  --json         print one line {"url":"http://127.0.0.1:PORT"} once listening;
+                 log lines then go to stderr instead of stdout
+SIGINT or SIGTERM closes it (exit 0). A configuration the gateway refuses exits 1
+with one line naming the code, the field, the file and the fix.`;
+
+const Args = z.object({
+  config: z.string({ error: 'is required: the gateway config file' }).min(1),
+  port: z.string().regex(/^\d+$/, 'a port number').transform(Number).refine((n) => n <= 65535, 'a port number up to 65535').optional(),
+  json: z.boolean().default(false),
+  positionals: z.array(z.string()).max(0, 'gateway takes no arguments'),
+});
+
+export async function gatewayCommand(argv: string[]): Promise<number> {
+  const args = parseCommand('gateway', argv, { config: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } }, Args);
+  const log = args.json ? process.stderr : process.stdout;
+  let gateway;
+  try {
+    const config = loadGatewayConfig(args.config);
+    if (args.port !== undefined) config.server.port = args.port;
+    gateway = await startGateway(config, { logSink: (line) => log.write(`${line}\n`) });
+  } catch (error) {
+    if (!(error instanceof GatewayBootError)) throw error;
+    console.error(`gatecheck gateway: refused to start: ${error.code}: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
+    return 1;
+  }
+  if (args.json) console.log(JSON.stringify({ url: gateway.url }));
+  else console.log(`gateway listening on ${gateway.url} (Ctrl-C to stop)`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await gateway.close();
+  if (!args.json) console.log(`gateway closed (${signal})`);
+  return 0;
+}

@@ -1,0 +1,44 @@
+/**
+ * The only way a contract spec touches a gateway. A driver starts a gateway pointed at mock
+ * processors, drives its API, reads what it shows (health, metrics, logs), and stops it. Write one
+ * for a gateway whose API differs from the reference gateway's (see docs/drivers.md).
+ */
+
+/** One processor entry of the gateway's configuration (the reference gateway's shape). */
+export type ProcessorConfig = Record<string, unknown> & { name: string; profile: string; baseUrl: string };
+
+export type PaymentInput = { amount: number; currency: string; source: string; reference: string };
+
+export type PaymentResult = {
+  status: number;
+  /** gatecheck's code for the failure (mapped from the gateway's own), or null on success. */
+  code: string | null;
+  body: string;
+  elapsedMs: number;
+};
+
+export type ProcessorHealth = { name: string; state: 'up' | 'down' | 'unknown'; code: string | null };
+
+export type WebhookDelivery = { headers: Record<string, string>; body: string };
+
+export interface RunningGateway {
+  pay(payment: PaymentInput, idempotencyKey: string): Promise<PaymentResult>;
+  health(): Promise<{ status: number; processors: ProcessorHealth[]; raw: string }>;
+  /** How many failures the gateway's metrics count for `code` (summed over processors). */
+  failureCount(code: string): Promise<number>;
+  metricsText(): Promise<string>;
+  deliverWebhook(processor: string, delivery: WebhookDelivery): Promise<{ status: number; code: string | null; body: string }>;
+  /** Everything the gateway logged so far, as text. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export type BootResult =
+  | { ok: true; gateway: RunningGateway }
+  | { ok: false; code: string | null; message: string };
+
+export interface GatewayDriver {
+  readonly name: string;
+  /** Starts a gateway with these processors, in order; a refusal to boot is a result, not an error. */
+  start(processors: ProcessorConfig[], env?: Record<string, string>): Promise<BootResult>;
+}

@@ -1,0 +1,26 @@
+import type { CommittedPayment } from '../../mocks/processors/profile.ts';
+import type { RequestRecord } from '../../mocks/servers/records.ts';
+import type { PaymentResult, ProcessorHealth } from '../drivers/driver.ts';
+
+/** Everything a contract run saw, from both sides of the gateway. Judged by verdict.ts. */
+export type Observation = {
+  scenarioId: string;
+  driver: string;
+  boot: { ok: true } | { ok: false; code: string | null; message: string };
+  payment: PaymentResult | null;
+  /** The Idempotency-Key the harness sent to the gateway. */
+  idempotencyKey: string;
+  /** HTTP requests that reached the processor application during the payment. */
+  requests: RequestRecord[];
+  /** Charges the processor committed. */
+  committed: CommittedPayment[];
+  /** TCP connections the processor port accepted during the payment. */
+  connections: number;
+  health: ProcessorHealth | null;
+  /** The gateway's failure counter for the expected code, before and after the payment. */
+  failures: { before: number; after: number } | null;
+  /** Payment-route requests that broke the profile's request schema or lacked auth / idempotency headers. */
+  wireProblems: string[];
+  /** Secrets (by label) found where they must never be, with where. */
+  leaks: string[];
+};

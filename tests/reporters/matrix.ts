@@ -1,0 +1,78 @@
+import type { FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+
+/** One row of the contract matrix. */
+export type MatrixRow = {
+  id: string;
+  verdict: 'honoured' | 'breached' | 'error' | 'skipped';
+  expected: string;
+  observed: string | null;
+  ms: number;
+  message: string | null;
+};
+
+const glyph = { honoured: 'honoured', breached: 'BREACHED', error: 'ERROR', skipped: 'skipped' } as const;
+
+/**
+ * Prints the contract matrix for `gatecheck run`: a live progress line on stderr, then one row
+ * per scenario (verdict, observed code, time) and the one-line breach of every failure. With
+ * GATECHECK_RUN_JSON=1 it prints the same as one JSON document on stdout instead.
+ */
+export default class MatrixReporter implements Reporter {
+  private rows: MatrixRow[] = [];
+  private total = 0;
+  private readonly json = process.env.GATECHECK_RUN_JSON === '1';
+  private started = Date.now();
+
+  onBegin(_config: unknown, suite: Suite): void {
+    this.total = suite.allTests().length;
+    this.started = Date.now();
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const id = test.title.split(':')[0]!;
+    const attachment = result.attachments.find((a) => a.name === 'observation');
+    const observation = attachment?.body ? JSON.parse(attachment.body.toString()) : null;
+    const observed = observation
+      ? observation.boot?.ok === false ? `boot refused: ${observation.boot.code}` : observation.payment?.code ?? (observation.payment ? String(observation.payment.status) : null)
+      : null;
+    const expectedMatch = /expected it to (.*?)\. Reproduce/.exec(result.error?.message ?? '');
+    const verdict = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'honoured' : observation ? 'breached' : 'error';
+    const message = result.error?.message?.split('\n').find((l) => l.includes(id) || l.trim()) ?? null;
+    this.rows.push({ id, verdict, expected: expectedMatch?.[1] ?? '', observed, ms: Math.round(result.duration), message: verdict === 'honoured' ? null : stripAnsi(message ?? '') });
+    if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
+  }
+
+  onEnd(result: FullResult): void {
+    if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');
+    const rows = [...this.rows].sort((a, b) => a.id.localeCompare(b.id));
+    const summary = {
+      status: result.status,
+      wallMs: Date.now() - this.started,
+      honoured: rows.filter((r) => r.verdict === 'honoured').length,
+      breached: rows.filter((r) => r.verdict === 'breached' || r.verdict === 'error').length,
+      skipped: rows.filter((r) => r.verdict === 'skipped').length,
+    };
+    if (this.json) {
+      process.stdout.write(JSON.stringify({ ...summary, gateway: process.env.GATECHECK_GATEWAY ?? 'reference', scenarios: rows }) + '\n');
+      return;
+    }
+    const width = Math.max(8, ...rows.map((r) => r.id.length));
+    const observedWidth = Math.max(8, ...rows.map((r) => (r.observed ?? '-').length));
+    console.log(`${'scenario'.padEnd(width)}  ${'verdict'.padEnd(8)}  ${'observed'.padEnd(observedWidth)}  time`);
+    for (const r of rows) console.log(`${r.id.padEnd(width)}  ${glyph[r.verdict].padEnd(8)}  ${(r.observed ?? '-').padEnd(observedWidth)}  ${String(r.ms).padStart(5)} ms`);
+    const failures = rows.filter((r) => r.message);
+    if (failures.length) {
+      console.log('\nBreaches:');
+      for (const r of failures) console.log(`  ${r.message}`);
+    }
+    console.log(`\n${summary.honoured} honoured, ${summary.breached} breached${summary.skipped ? `, ${summary.skipped} skipped` : ''} in ${(summary.wallMs / 1000).toFixed(1)} s against the ${process.env.GATECHECK_GATEWAY ?? 'reference'} gateway`);
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/^Error:\s*/, '').trim();
+}
