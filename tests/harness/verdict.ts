@@ -35,47 +35,47 @@ export function judge(scenario: Scenario, o: Observation, wire: WireFacts): Verd
   const breach = (clause: Clause, did: string, should: string) => breaches.push({ clause, did, should });
 
   if (e.outcome === 'boot-refused') {
-    if (o.boot.ok) breach('boot', `started and ${answered(o)}`, `refuse to start with ${e.code}`);
-    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${o.boot.message.slice(0, 160)})`, `refuse to start with ${e.code}`);
-    if (o.requests.length) breach('fail-closed', `sent ${o.requests.length} request(s) to the processor`, 'send nothing');
+    if (o.boot.ok) breach('boot', `started and ${answered(o)}`, `a refusal to start with ${e.code}`);
+    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${o.boot.message.slice(0, 160)})`, `a refusal to start with ${e.code}`);
+    if (o.requests.length) breach('fail-closed', `card data reached the processor (${o.requests.length} request(s))`, 'no request');
     return finish(scenario, breaches);
   }
   if (!o.boot.ok) {
-    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${o.boot.message.slice(0, 200)}`, 'start');
+    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${o.boot.message.slice(0, 200)}`, 'a clean start');
     return finish(scenario, breaches);
   }
   const p = o.payment!;
   const attempts = paymentRouteRequests(o, wire.paymentPath);
 
   if (e.outcome === 'ok') {
-    if (p.status !== 201) breach('outcome', `${answered(o)}`, 'take the payment (201)');
-    if (o.committed.length !== 1) breach('outcome', `left ${o.committed.length} committed charge(s) at the processor`, 'charge exactly once');
-    for (const problem of o.wireProblems) breach('wire', problem, 'send what the processor API expects');
+    if (p.status !== 201) breach('outcome', answered(o), 'the payment taken (201)');
+    if (o.committed.length !== 1) breach('outcome', `${o.committed.length} charge(s) at the processor`, 'exactly one charge');
+    for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
   } else {
     if (p.status === 201) {
-      breach('outcome', `payment sent (201) though ${codeInfo(e.code as ErrorCode).summary}`, `fail with ${e.code}${e.paymentSent ? '' : ' and no request'}`);
+      breach('outcome', `payment sent (201) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}${e.paymentSent ? '' : ' and no request'}`);
     } else if (p.code !== e.code) {
-      breach('code', `${answered(o)}`, `report ${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
+      breach('code', answered(o), `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
     }
     if (!e.paymentSent && o.requests.length) {
-      breach('fail-closed', `let ${o.requests.length} request(s) with card data reach the processor`, 'send no request at all');
+      breach('fail-closed', `card data reached the processor (${o.requests.length} request(s))`, 'no request');
     }
-    if (p.elapsedMs > e.withinMs) breach('bounded', `took ${Math.round(p.elapsedMs)} ms`, `report within ${e.withinMs} ms`);
+    if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
     if (e.retryable) {
       const keys = new Set(attempts.map((r) => r.headers[wire.idempotencyHeader]));
-      if (keys.size > 1) breach('retries', `retried with ${keys.size} different idempotency keys`, 'retry with the same idempotency key');
+      if (keys.size > 1) breach('retries', `retried with ${keys.size} different idempotency keys`, 'the same idempotency key on every retry');
     } else {
-      if (attempts.length > 1) breach('retries', `sent the payment ${attempts.length} times`, 'not retry a non-retryable failure');
-      if (!e.paymentSent && o.connections > 1) breach('retries', `opened ${o.connections} connections`, 'try once and not retry a TLS failure');
+      if (attempts.length > 1) breach('retries', `sent the payment ${attempts.length} times`, 'no retry');
+      if (!e.paymentSent && o.connections > 1) breach('retries', `opened ${o.connections} connections`, 'a single attempt');
     }
     if (o.health && (o.health.state !== 'down' || o.health.code !== e.code)) {
-      breach('health', `showed the processor ${o.health.state} with ${describeCode(o.health.code)}`, `show it down with ${e.code}`);
+      breach('health', `/health showed the processor ${o.health.state} with ${describeCode(o.health.code)}`, `/health down with ${e.code}`);
     }
-    if (!o.health) breach('health', 'did not list the processor in /health', `show it down with ${e.code}`);
-    if (o.failures && o.failures.after <= o.failures.before) breach('metrics', `did not count the failure (${e.code} counter stayed at ${o.failures.after})`, `increment the failure counter labelled ${e.code}`);
+    if (!o.health) breach('health', '/health did not list the processor', `/health down with ${e.code}`);
+    if (o.failures && o.failures.after <= o.failures.before) breach('metrics', `the ${e.code} failure counter stayed at ${o.failures.after}`, `the failure counter for ${e.code} to go up`);
   }
-  if (e.outcome === 'ok' && o.health && o.health.state === 'down') breach('health', `showed the processor down with ${describeCode(o.health.code)}`, 'show it up');
-  for (const leak of o.leaks) breach('discreet', `leaked the ${leak}`, 'never show a secret or card number');
+  if (e.outcome === 'ok' && o.health && o.health.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
+  for (const leak of o.leaks) breach('discreet', `leaked the ${leak}`, 'no secret or card number anywhere');
   return finish(scenario, breaches);
 }
 
@@ -83,6 +83,7 @@ function finish(scenario: Scenario, breaches: Breach[]): Verdict {
   const id = scenario.id;
   if (!breaches.length) return { pass: true, breaches, line: `${id}: honoured. Reproduce: ${reproduce(id)}` };
   const did = breaches.map((b) => b.did).join('; ');
-  const should = [...new Set(breaches.map((b) => b.should))].join('; ');
-  return { pass: false, breaches, line: `${id}: gateway ${did}; expected it to ${should}. Reproduce: ${reproduce(id)}` };
+  const shoulds = [...new Set(breaches.map((b) => b.should))];
+  const should = shoulds.filter((a) => !shoulds.some((b) => b !== a && b.includes(a))).join('; ');
+  return { pass: false, breaches, line: `${id}: ${did}; expected ${should}. Reproduce: ${reproduce(id)}` };
 }

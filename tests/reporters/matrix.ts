@@ -1,4 +1,5 @@
 import type { FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { scenarios } from '../../mocks/scenarios/index.ts';
 
 /** One row of the contract matrix. */
 export type MatrixRow = {
@@ -35,10 +36,11 @@ export default class MatrixReporter implements Reporter {
     const observed = observation
       ? observation.boot?.ok === false ? `boot refused: ${observation.boot.code}` : observation.payment?.code ?? (observation.payment ? String(observation.payment.status) : null)
       : null;
-    const expectedMatch = /expected it to (.*?)\. Reproduce/.exec(result.error?.message ?? '');
+    const expect = scenarios.find((s) => s.id === id)?.expect;
+    const expected = !expect ? '?' : expect.outcome === 'ok' ? 'payment taken' : expect.outcome === 'boot-refused' ? `boot refused: ${expect.code}` : String(expect.code);
     const verdict = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'honoured' : observation ? 'breached' : 'error';
     const message = result.error?.message?.split('\n').find((l) => l.includes(id) || l.trim()) ?? null;
-    this.rows.push({ id, verdict, expected: expectedMatch?.[1] ?? '', observed, ms: Math.round(result.duration), message: verdict === 'honoured' ? null : stripAnsi(message ?? '') });
+    this.rows.push({ id, verdict, expected, observed, ms: Math.round(result.duration), message: verdict === 'honoured' ? null : stripAnsi(message ?? '') });
     if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
   }
 

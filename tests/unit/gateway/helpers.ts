@@ -86,6 +86,16 @@ export async function tlsFake(options: tls.TlsOptions, onSecure: (socket: tls.TL
   return { port, url: `https://localhost:${port}`, received };
 }
 
+/** TLS over a TCP socket we keep, so a test can send an RST mid-stream (TLS sockets cannot). */
+export async function tlsOverTcp(options: tls.TlsOptions, onSecure: (socket: tls.TLSSocket, tcp: net.Socket) => void) {
+  const context = tls.createSecureContext(options);
+  return netFake((tcp) => {
+    const socket = new tls.TLSSocket(tcp, { isServer: true, secureContext: context });
+    socket.on('error', () => {});
+    socket.once('secure', () => onSecure(socket, tcp));
+  });
+}
+
 /** A plain TCP server for faults below TLS. */
 export async function netFake(onConnection: (socket: net.Socket) => void) {
   const server = net.createServer((socket) => {
