@@ -48,20 +48,54 @@ export const Transport = z.discriminatedUnion('kind', [
   /** A plain HTTP server where the gateway expects TLS. */
   z.object({ kind: z.literal('plain-http') }),
   /** accept-and-hang, garbage instead of ServerHello, FIN or RST at accept, a closed port. */
-  z.object({ kind: z.literal('raw'), fault: z.enum(['hang', 'garbage', 'fin', 'rst', 'closed-port']) }),
+  z.object({ kind: z.literal('raw'), fault: z.enum(['hang', 'garbage', 'fin', 'rst', 'closed-port', 'syn-blackhole']) }),
 ]);
 export type Transport = z.infer<typeof Transport>;
 
-/** HTTP-level behaviour of the processor once a request arrives. */
-export const Behaviour = z.object({
-  kind: z.literal('normal'),
-}).default({ kind: 'normal' });
+const times = z.number().int().positive().nullable().default(null).describe('only the first N payment requests; null = every one');
+
+/** What the processor does once a request arrives over a good connection (mockttp's side). */
+export const Behaviour = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('normal') }),
+  /** An edge failure in the profile's error shape, before the application: nothing committed, nothing stored. */
+  z.object({
+    kind: z.literal('fail'),
+    failure: z.enum(['rate-limited', 'server-error', 'unavailable']),
+    status: z.number().int().min(400).max(599).optional(),
+    retryAfterSeconds: z.number().int().positive().nullable().default(null),
+    times,
+  }),
+  /** The application fails with a 500 that it stores under the idempotency key (Stripe replays even a 500). */
+  z.object({ kind: z.literal('app-error'), times }),
+  /** A canned answer instead of the application's: an edge proxy's HTML page, a 200 with an error body. */
+  z.object({ kind: z.literal('reply'), status: z.number().int(), contentType: z.string(), body: z.string(), times }),
+  /** The application's real answer, altered on the way out. */
+  z.object({ kind: z.literal('alter'), alteration: z.enum(['utf8-bom', 'break-schema']) }),
+  /** No answer: reset, or hang until the client gives up. `commit`: the processor charges first. */
+  z.object({ kind: z.literal('reset'), commit: z.boolean(), times }),
+  z.object({ kind: z.literal('hang'), commit: z.boolean(), times }),
+  /** Answer after a delay. */
+  z.object({ kind: z.literal('delay'), ms: z.number().int().positive(), times }),
+  /** The application takes this long per payment: a second request with the same key meanwhile conflicts. */
+  z.object({ kind: z.literal('slow-processing'), ms: z.number().int().positive() }),
+  /** A live-mode endpoint: test keys are refused as a mode mismatch. */
+  z.object({ kind: z.literal('live-mode') }),
+  /** OAuth2 tokens expire before the payment arrives (one refresh must fix it). */
+  z.object({ kind: z.literal('token-expires'), times }),
+  /** The OAuth2 token endpoint fails; payments are never reached. */
+  z.object({ kind: z.literal('token-endpoint-fails'), failure: z.enum(['rate-limited', 'unavailable']), retryAfterSeconds: z.number().int().positive().nullable().default(null) }),
+]);
 export type Behaviour = z.infer<typeof Behaviour>;
+
+/** Faults the TLS front applies to the application's response bytes (below HTTP, above TLS). */
+export const ResponseFault = z.enum(['none', 'close-after-headers', 'reset-mid-body', 'drip', 'garbage']);
+export type ResponseFault = z.infer<typeof ResponseFault>;
 
 export const ProcessorSetup = z.object({
   profile: ProfileName.default('stripe'),
   transport: Transport,
-  behaviour: Behaviour,
+  behaviour: Behaviour.default({ kind: 'normal' }),
+  responseFault: z.object({ fault: ResponseFault, times }).default({ fault: 'none', times: null }),
 });
 export type ProcessorSetup = z.infer<typeof ProcessorSetup>;
 
@@ -80,8 +114,32 @@ export const GatewaySetup = z.object({
   ciphers: z.string().nullable().default(null),
   /** The gateway's key-size policy (Node itself accepts RSA-1024). */
   minKeyBits: z.number().int().default(2048),
+  /** Credential values that replace the profile's accepted ones (a wrong key, a live key). */
+  credentials: z.record(z.string(), z.string()).nullable().default(null),
+  /** `unresolvable`: the gateway's base URL names a host that does not resolve. */
+  host: z.enum(['loopback', 'unresolvable']).default('loopback'),
 });
 export type GatewaySetup = z.infer<typeof GatewaySetup>;
+
+/** What the harness asks of the gateway during the run. */
+export const Drive = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pay'),
+    card: z.enum(['approved', 'declined']).default('approved'),
+    /** once; the same payment twice with one key; twice at once with one key; one key reused for another amount. */
+    repeat: z.enum(['once', 'twice-same-key', 'concurrent-same-key', 'same-key-other-amount']).default('once'),
+  }),
+  z.object({
+    kind: z.literal('webhook'),
+    deliveries: z.array(z.object({
+      event: z.string().min(1),
+      tamper: z.boolean().default(false),
+      secret: z.enum(['configured', 'wrong', 'configured-and-next']).default('configured'),
+      ageSeconds: z.number().int().default(0),
+    })).min(1),
+  }),
+]);
+export type Drive = z.infer<typeof Drive>;
 
 export const Outcome = z.enum(['ok', 'rejected', 'boot-refused']);
 export type Outcome = z.infer<typeof Outcome>;
@@ -117,6 +175,7 @@ export const Scenario = z
     basis: z.string().min(10),
     processor: ProcessorSetup,
     gateway: GatewaySetup.default(GatewaySetup.parse({})),
+    drive: Drive.default({ kind: 'pay', card: 'approved', repeat: 'once' }),
     expect: Expectation,
     runbook: Runbook,
   })

@@ -18,6 +18,9 @@ export function gatewayCredentials(profile: ProcessorProfile): Record<string, st
  * One entry of the reference gateway's `processors` list pointing at a running mock, with the
  * scenario's client material: what `serve` prints and what the drivers write.
  */
+// A 64-character DNS label is invalid, so the resolver fails it locally: no query leaves the machine.
+const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.gatecheck.invalid`;
+
 export function gatewayProcessorConfig(server: ProcessorServer, name = server.profile): Record<string, unknown> {
   const profile = getProfile(server.profile);
   const c = server.client;
@@ -31,8 +34,8 @@ export function gatewayProcessorConfig(server: ProcessorServer, name = server.pr
   const entry: Record<string, unknown> = {
     name,
     profile: server.profile,
-    baseUrl: server.url,
-    credentials: gatewayCredentials(profile),
+    baseUrl: server.gatewaySetup.host === 'unresolvable' ? server.url.replace('127.0.0.1', UNRESOLVABLE_HOST) : server.url,
+    credentials: { ...gatewayCredentials(profile), ...(server.gatewaySetup.credentials ?? {}) },
     tls,
     timeouts: { ...HARNESS_TIMEOUTS },
     retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 1000 },

@@ -1,6 +1,7 @@
 import * as mockttp from 'mockttp';
 import type { ProcessorProfile, ProfileOptions, ProfileState } from '../processors/profile.ts';
 import type { Behaviour } from '../scenarios/schema.ts';
+import { behave, stateOptions } from './behaviour.ts';
 import { startMockttpOnLoopback } from './loopback-start.ts';
 import type { BoundedLog, RequestRecord } from './records.ts';
 
@@ -29,13 +30,15 @@ export async function startHttpApp(
   options: ProfileOptions & { port?: number } = {},
 ): Promise<HttpApp> {
   const server = mockttp.getLocal({ recordTraffic: false, suggestChanges: false, cors: false });
-  const state = profile.createState(options);
-  void behaviour;
+  const state = profile.createState({ ...stateOptions(behaviour), ...options });
+  const answer = behave(profile, behaviour, state);
   await server.forAnyRequest().always().thenCallback(async (req) => {
     const request = { method: req.method, path: req.path, headers: flatHeaders(req.headers), body: (await req.body.getText()) ?? '' };
     requests.push({ ...request, at: new Date().toISOString() });
     if (request.path === PING_PATH) return { statusCode: 200, json: { ok: true, profile: profile.name } };
-    const response = await profile.handle(request, state);
+    const response = await answer(request);
+    if (response === 'reset') return 'reset';
+    if (response === 'hang') return new Promise<never>(() => {});
     return { statusCode: response.status, headers: response.headers, body: response.body };
   });
   await startMockttpOnLoopback(server, options.port ?? 0);

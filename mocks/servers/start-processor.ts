@@ -7,6 +7,7 @@ import { startHttpApp, type HttpApp } from './http-app.ts';
 import { startOpensslFront } from './openssl-front.ts';
 import { startPlainHttpFront } from './plain-http-front.ts';
 import { startRawFault } from './raw-fault.ts';
+import { startSynBlackhole } from './syn-blackhole.ts';
 import { BoundedLog, type ConnectionRecord, type RequestRecord } from './records.ts';
 import { startTlsFront } from './tls-front.ts';
 
@@ -15,6 +16,8 @@ export type ProcessorEvent = { type: 'connection'; record: ConnectionRecord } | 
 /** A scenario's processor, running on 127.0.0.1. */
 export type ProcessorServer = {
   scenarioId: string;
+  /** The gateway side the scenario prescribes (credentials, host), beyond its TLS material. */
+  gatewaySetup: Scenario['gateway'];
   profile: ProfileName;
   /** Where the gateway must send its requests (always https: the gateway expects TLS). */
   url: string;
@@ -44,11 +47,11 @@ function startFront(scenario: Scenario, app: HttpApp, pki: Pki, records: Bounded
     case 'tls':
       return transport.tls.clientCert.mode === 'openssl-alert'
         ? startOpensslFront(transport.tls, pki, records, port)
-        : startTlsFront(transport.tls, pki, app.port, records, port);
+        : startTlsFront(transport.tls, pki, app.port, records, port, scenario.processor.responseFault);
     case 'plain-http':
       return startPlainHttpFront(app.port, port);
     case 'raw':
-      return startRawFault(transport.fault, records, port);
+      return transport.fault === 'syn-blackhole' ? startSynBlackhole(port) : startRawFault(transport.fault, records, port);
   }
 }
 
@@ -69,6 +72,7 @@ export async function startProcessor(scenario: Scenario, options: StartOptions =
   let closed: Promise<void> | undefined;
   return {
     scenarioId: scenario.id,
+    gatewaySetup: scenario.gateway,
     profile: profileName,
     url: `https://127.0.0.1:${front.port}`,
     client: clientMaterial(scenario.gateway, pki),

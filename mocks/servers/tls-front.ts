@@ -1,8 +1,11 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Pki } from '../pki/load.ts';
-import type { ServerTls } from '../scenarios/schema.ts';
+import type { ProcessorSetup, ServerTls } from '../scenarios/schema.ts';
+
+type FaultBudget = ProcessorSetup['responseFault'];
 import { opensslReason } from './openssl-reason.ts';
+import { pipeWithFault } from './response-fault.ts';
 import { closeServer, listen, trackSockets } from './listen.ts';
 import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
 
@@ -56,7 +59,9 @@ export async function startTlsFront(
   upstreamPort: number,
   records: BoundedLog<ConnectionRecord>,
   port = 0,
+  responseFault: FaultBudget = { fault: 'none', times: null },
 ): Promise<TlsFront> {
+  let faultsLeft = responseFault.times ?? Infinity;
   const record = (partial: Partial<ConnectionRecord>) => connectionRecord(records, partial);
   const server = tls.createServer(serverTlsOptions(spec, pki));
   const sockets = trackSockets(server);
@@ -93,7 +98,13 @@ export async function startTlsFront(
     const upstream = net.connect(upstreamPort, '127.0.0.1');
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
-    socket.pipe(upstream).pipe(socket);
+    socket.pipe(upstream);
+    if (responseFault.fault !== 'none' && faultsLeft > 0) {
+      faultsLeft--;
+      pipeWithFault(upstream, socket, responseFault.fault);
+    } else {
+      upstream.pipe(socket);
+    }
     upstream.on('error', () => socket.destroy());
     socket.on('close', () => upstream.destroy());
   });

@@ -7,7 +7,12 @@ export type Observation = {
   scenarioId: string;
   driver: string;
   boot: { ok: true } | { ok: false; code: string | null; message: string };
+  /** The judged payment answer (the last one the drive made). */
   payment: PaymentResult | null;
+  /** Every payment answer, in order. */
+  payments: PaymentResult[];
+  /** Every webhook delivery answer, in order; the last one is judged. */
+  webhooks: { status: number; code: string | null; body: string }[];
   /** The Idempotency-Key the harness sent to the gateway. */
   idempotencyKey: string;
   /** HTTP requests that reached the processor application during the payment. */

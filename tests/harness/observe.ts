@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { getProfile } from '../../mocks/processors/index.ts';
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
-import type { Scenario } from '../../mocks/scenarios/schema.ts';
+import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
 import type { RequestRecord } from '../../mocks/servers/records.ts';
 import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
-import type { BootResult, PaymentInput, ProcessorConfig } from '../drivers/driver.ts';
+import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
 import { findLeaks, secretsOf } from './secrets.ts';
+import { signedDeliveries } from './webhook-deliveries.ts';
 
-export const APPROVED_CARD = '4242424242424242';
+export const CARDS = { approved: '4242424242424242', declined: '4000000000000002' } as const;
 
 export type ContractDeps = {
   driver: string;
@@ -28,9 +29,27 @@ export function wireProblems(profile: ProcessorProfile, request: RequestRecord):
   return problems;
 }
 
+/** Drives the payments a scenario asks for; returns every answer, the judged one last. */
+async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' }>, scenarioId: string, key: string): Promise<PaymentResult[]> {
+  const payment: PaymentInput = { amount: 1000, currency: 'EUR', source: CARDS[drive.card], reference: `gatecheck-${scenarioId}` };
+  switch (drive.repeat) {
+    case 'once':
+      return [await gateway.pay(payment, key)];
+    case 'twice-same-key':
+      return [await gateway.pay(payment, key), await gateway.pay(payment, key)];
+    case 'same-key-other-amount':
+      return [await gateway.pay(payment, key), await gateway.pay({ ...payment, amount: 2000 }, key)];
+    case 'concurrent-same-key': {
+      const both = await Promise.all([gateway.pay(payment, key), gateway.pay(payment, key)]);
+      return both.sort((a, b) => Number(a.status !== 201) - Number(b.status !== 201));
+    }
+  }
+}
+
 /**
- * One contract run: the scenario's processor, a gateway pointed at it, one payment, then what the
- * gateway shows (health, metrics, logs) and what the processor received.
+ * One contract run: the scenario's processor, a gateway pointed at it, the scenario's drive
+ * (payments or webhook deliveries), then what the gateway shows (health, metrics, logs) and what
+ * the processor received.
  */
 export async function observe(scenario: Scenario, deps: ContractDeps): Promise<Observation> {
   const processor = await deps.startProcessor(scenario);
@@ -38,11 +57,11 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const processors = [gatewayProcessorConfig(processor) as ProcessorConfig];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
-  const secrets = secretsOf(processors, APPROVED_CARD);
+  const secrets = secretsOf(processors, Object.values(CARDS));
   const boot = await deps.startGateway(processors);
   if (!boot.ok) {
     return {
-      ...base, boot: { ok: false, code: boot.code, message: boot.message }, payment: null, requests: processor.requests(),
+      ...base, boot: { ok: false, code: boot.code, message: boot.message }, payment: null, payments: [], webhooks: [], requests: processor.requests(),
       committed: [...processor.payments()], connections: processor.connections().length, health: null, failures: null,
       wireProblems: [], leaks: findLeaks(secrets, { 'boot message': boot.message }),
     };
@@ -52,23 +71,30 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const failuresBefore = code ? await gateway.failureCount(code) : 0;
   const connectionsBefore = processor.connections().length;
   const requestsBefore = processor.requests().length;
-  const payment: PaymentInput = { amount: 1000, currency: 'EUR', source: APPROVED_CARD, reference: `gatecheck-${scenario.id}` };
-  const result = await gateway.pay(payment, idempotencyKey);
+  const drive = scenario.drive;
+  const payments = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
+  const webhooks = [];
+  if (drive.kind === 'webhook') {
+    for (const delivery of signedDeliveries(profile, drive.deliveries)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
+  }
   const requests = processor.requests().slice(requestsBefore);
   const health = await gateway.health();
   const metrics = await gateway.metricsText();
   const failuresAfter = code ? await gateway.failureCount(code) : 0;
   const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === profile.paymentRoute.path);
+  const answers = [...payments.map((p) => p.body), ...webhooks.map((w) => w.body)].join('\n');
   return {
     ...base,
     boot: { ok: true },
-    payment: result,
+    payment: payments.at(-1) ?? null,
+    payments,
+    webhooks,
     requests,
     committed: [...processor.payments()],
     connections: processor.connections().length - connectionsBefore,
     health: health.processors.find((p) => p.name === processors[0]!.name) ?? null,
     failures: code ? { before: failuresBefore, after: failuresAfter } : null,
-    wireProblems: paymentRequests.flatMap((r) => wireProblems(profile, r)),
-    leaks: findLeaks(secrets, { 'payment response': result.body, '/health': health.raw, '/metrics': metrics, logs: gateway.logs() }),
+    wireProblems: [...new Set(paymentRequests.flatMap((r) => wireProblems(profile, r)))],
+    leaks: findLeaks(secrets, { 'gateway answers': answers, '/health': health.raw, '/metrics': metrics, logs: gateway.logs() }),
   };
 }

@@ -4,8 +4,8 @@ import type { ProcessorConfig } from '../drivers/driver.ts';
 export type Secret = { label: string; value: string };
 
 /** Every secret a gateway config carries (credentials, passphrase, private keys) plus the card number. */
-export function secretsOf(processors: ProcessorConfig[], cardNumber: string): Secret[] {
-  const secrets: Secret[] = [{ label: 'card number', value: cardNumber }];
+export function secretsOf(processors: ProcessorConfig[], cardNumbers: string[]): Secret[] {
+  const secrets: Secret[] = cardNumbers.map((value) => ({ label: 'card number', value }));
   for (const p of processors) {
     for (const [name, value] of Object.entries((p.credentials ?? {}) as Record<string, string>)) {
       if (name !== 'clientId' && name !== 'username') secrets.push({ label: `${p.name} credentials.${name}`, value });

@@ -44,39 +44,77 @@ export function judge(scenario: Scenario, o: Observation, wire: WireFacts): Verd
     breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${o.boot.message.slice(0, 200)}`, 'a clean start');
     return finish(scenario, breaches);
   }
-  const p = o.payment!;
-  const attempts = paymentRouteRequests(o, wire.paymentPath);
-
-  if (e.outcome === 'ok') {
-    if (p.status !== 201) breach('outcome', answered(o), 'the payment taken (201)');
-    if (o.committed.length !== 1) breach('outcome', `${o.committed.length} charge(s) at the processor`, 'exactly one charge');
-    for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
+  if (scenario.drive.kind === 'webhook') {
+    judgeWebhooks(scenario, o, breach);
   } else {
-    if (p.status === 201) {
-      breach('outcome', `payment sent (201) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}${e.paymentSent ? '' : ' and no request'}`);
-    } else if (p.code !== e.code) {
-      breach('code', answered(o), `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
-    }
-    if (!e.paymentSent && o.requests.length) {
-      breach('fail-closed', `card data reached the processor (${o.requests.length} request(s))`, 'no request');
-    }
-    if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
-    if (e.retryable) {
-      const keys = new Set(attempts.map((r) => r.headers[wire.idempotencyHeader]));
-      if (keys.size > 1) breach('retries', `retried with ${keys.size} different idempotency keys`, 'the same idempotency key on every retry');
-    } else {
-      if (attempts.length > 1) breach('retries', `sent the payment ${attempts.length} times`, 'no retry');
-      if (!e.paymentSent && o.connections > 1) breach('retries', `opened ${o.connections} connections`, 'a single attempt');
-    }
-    if (o.health && (o.health.state !== 'down' || o.health.code !== e.code)) {
-      breach('health', `/health showed the processor ${o.health.state} with ${describeCode(o.health.code)}`, `/health down with ${e.code}`);
-    }
-    if (!o.health) breach('health', '/health did not list the processor', `/health down with ${e.code}`);
-    if (o.failures && o.failures.after <= o.failures.before) breach('metrics', `the ${e.code} failure counter stayed at ${o.failures.after}`, `the failure counter for ${e.code} to go up`);
+    judgePayments(scenario, o, wire, breach);
   }
-  if (e.outcome === 'ok' && o.health && o.health.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
   for (const leak of o.leaks) breach('discreet', `leaked the ${leak}`, 'no secret or card number anywhere');
   return finish(scenario, breaches);
+}
+
+type Breacher = (clause: Clause, did: string, should: string) => void;
+
+function judgeWebhooks(scenario: Scenario, o: Observation, breach: Breacher): void {
+  const e = scenario.expect;
+  const last = o.webhooks.at(-1);
+  o.webhooks.slice(0, -1).forEach((w, i) => {
+    if (w.status >= 300) breach('outcome', `refused valid delivery ${i + 1} (${w.status} ${describeCode(w.code)})`, 'valid deliveries accepted');
+  });
+  if (!last) return breach('outcome', 'was given no webhook', 'a delivery to judge');
+  if (e.outcome === 'ok' && last.status >= 300) breach('outcome', `refused the webhook (${last.status} ${describeCode(last.code)})`, 'the webhook accepted (2xx)');
+  if (e.outcome === 'rejected') {
+    if (last.status < 300) breach('outcome', `accepted the webhook (${last.status})`, `a refusal with ${e.code}`);
+    else if (last.code !== e.code) breach('code', `refused the webhook with ${last.status} ${describeCode(last.code)}`, `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
+  }
+}
+
+function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, breach: Breacher): void {
+  const e = scenario.expect;
+  const p = o.payment!;
+  const attempts = paymentRouteRequests(o, wire.paymentPath);
+  const keys = new Set(attempts.map((r) => r.headers[wire.idempotencyHeader]));
+  if (keys.size > 1) breach('retries', `sent ${keys.size} different idempotency keys for one payment`, 'the same idempotency key on every attempt');
+  if (o.committed.length > 1) breach('outcome', `charged ${o.committed.length} times`, 'at most one charge');
+  if (e.outcome === 'ok') {
+    const refused = o.payments.filter((x) => x.status !== 201);
+    if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken (201)');
+    if (o.committed.length === 0) breach('outcome', 'charged nothing at the processor', 'exactly one charge');
+    if (o.payments.length > 1 && new Set(o.payments.map((x) => referenceOf(x.body))).size > 1) breach('outcome', 'answered a repeated payment with a new processor reference', 'the first result replayed');
+    for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
+    if (o.health?.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
+    return;
+  }
+  if (p.status === 201) {
+    breach('outcome', `payment sent (201) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}${e.paymentSent ? '' : ' and no request'}`);
+  } else if (p.code !== e.code) {
+    breach('code', answered(o), `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
+  }
+  if (!e.paymentSent && attempts.length) breach('fail-closed', `card data reached the processor (${attempts.length} request(s))`, 'no request');
+  if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
+  if (!e.retryable) {
+    if (attempts.length > o.payments.length) breach('retries', `sent the payment ${attempts.length} times`, 'no retry');
+    if (!e.paymentSent && o.connections > o.payments.length) breach('retries', `opened ${o.connections} connections`, 'a single attempt');
+  } else if (e.paymentSent && attempts.length < 2) {
+    breach('retries', `gave up after ${attempts.length} attempt(s)`, `a retry of the retryable ${e.code}`);
+  }
+  if (!o.health) breach('health', '/health did not list the processor', `/health ${e.health}`);
+  else if (e.health === 'down' && (o.health.state !== 'down' || o.health.code !== e.code)) {
+    breach('health', `/health showed the processor ${o.health.state} with ${describeCode(o.health.code)}`, `/health down with ${e.code}`);
+  } else if (e.health === 'up' && o.health.state === 'down') {
+    breach('health', `/health showed the processor down with ${describeCode(o.health.code)} after ${e.code}`, '/health up (not an outage)');
+  }
+  if (e.health === 'down' && o.failures && o.failures.after <= o.failures.before) {
+    breach('metrics', `the ${e.code} failure counter stayed at ${o.failures.after}`, `the failure counter for ${e.code} to go up`);
+  }
+}
+
+function referenceOf(body: string): string | null {
+  try {
+    return String((JSON.parse(body) as { processorReference?: unknown }).processorReference ?? null);
+  } catch {
+    return null;
+  }
 }
 
 function finish(scenario: Scenario, breaches: Breach[]): Verdict {

@@ -1,0 +1,49 @@
+import type net from 'node:net';
+import type { ResponseFault } from '../scenarios/schema.ts';
+
+const GARBAGE = Buffer.from('\x16\x03\x01garbage: this is not an HTTP response\r\n\x00\xff', 'latin1');
+const DRIP_BYTES = 4;
+const DRIP_INTERVAL_MS = 100;
+
+/**
+ * Copies the application's response to the client, breaking it the way a network or a proxy
+ * does: FIN right after the headers, RST halfway through the body, the body dripped a few bytes
+ * at a time, or garbage instead of HTTP. Below HTTP, so the front owns it, not mockttp.
+ */
+export function pipeWithFault(upstream: net.Socket, client: net.Socket, fault: Exclude<ResponseFault, 'none'>): void {
+  let head = Buffer.alloc(0);
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    clearInterval(timer);
+    upstream.destroy();
+  };
+  client.on('close', stop);
+  upstream.on('data', (chunk: Buffer) => {
+    if (timer || client.destroyed) return;
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const headers = head.subarray(0, end + 4);
+    const body = head.subarray(end + 4);
+    switch (fault) {
+      case 'garbage':
+        client.end(GARBAGE);
+        return stop();
+      case 'close-after-headers':
+        client.end(headers);
+        return stop();
+      case 'reset-mid-body':
+        client.write(Buffer.concat([headers, body.subarray(0, Math.floor(body.length / 2))]), () => client.resetAndDestroy());
+        return stop();
+      case 'drip': {
+        client.write(headers);
+        let offset = 0;
+        timer = setInterval(() => {
+          if (offset >= body.length) return void clearInterval(timer);
+          client.write(body.subarray(offset, (offset += DRIP_BYTES)));
+        }, DRIP_INTERVAL_MS);
+        return;
+      }
+    }
+  });
+}
