@@ -1,6 +1,10 @@
+import { authScenarios } from './auth.ts';
+import { httpScenarios } from './http.ts';
 import { mtlsScenarios } from './mtls.ts';
+import { networkScenarios } from './network.ts';
 import { parseScenario, type Family, type Scenario, type ScenarioInput } from './schema.ts';
 import { tlsScenarios } from './tls.ts';
+import { webhookScenarios } from './webhook.ts';
 
 /** Validates every definition at load: a bad one fails with its id and field path. */
 export function buildCatalogue(definitions: ScenarioInput[]): Scenario[] {
@@ -13,7 +17,7 @@ export function buildCatalogue(definitions: ScenarioInput[]): Scenario[] {
   return catalogue;
 }
 
-export const scenarios: Scenario[] = buildCatalogue([...tlsScenarios, ...mtlsScenarios]);
+export const scenarios: Scenario[] = buildCatalogue([...tlsScenarios, ...mtlsScenarios, ...authScenarios, ...networkScenarios, ...httpScenarios, ...webhookScenarios]);
 
 export function getScenario(id: string): Scenario {
   const scenario = scenarios.find((s) => s.id === id);

@@ -5,6 +5,11 @@ const GARBAGE = Buffer.from('\x16\x03\x01garbage: this is not an HTTP response\r
 const DRIP_BYTES = 4;
 const DRIP_INTERVAL_MS = 100;
 
+/** The TCP socket under a TLS socket: only it can send an RST. */
+function tcpOf(socket: net.Socket): net.Socket {
+  return (socket as net.Socket & { _parent?: net.Socket })._parent ?? socket;
+}
+
 /**
  * Copies the application's response to the client, breaking it the way a network or a proxy
  * does: FIN right after the headers, RST halfway through the body, the body dripped a few bytes
@@ -33,7 +38,7 @@ export function pipeWithFault(upstream: net.Socket, client: net.Socket, fault: E
         client.end(headers);
         return stop();
       case 'reset-mid-body':
-        client.write(Buffer.concat([headers, body.subarray(0, Math.floor(body.length / 2))]), () => client.resetAndDestroy());
+        client.write(Buffer.concat([headers, body.subarray(0, Math.floor(body.length / 2))]), () => tcpOf(client).resetAndDestroy());
         return stop();
       case 'drip': {
         client.write(headers);

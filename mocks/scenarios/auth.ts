@@ -1,0 +1,116 @@
+import { rejects, succeeds } from './expect.ts';
+import type { ScenarioInput } from './schema.ts';
+
+const good = { kind: 'tls' as const, tls: { cert: 'server-good' } };
+const visaTls = { kind: 'tls' as const, tls: { cert: 'server-good', clientCert: { mode: 'node-reject' as const, trust: 'client-ca' } } };
+/** The processor answered, so the request (and its card data) reached it: not a fail-closed case. */
+const reached = { paymentSent: true };
+
+/** Credentials and tokens: the processor is reachable and says no. */
+export const authScenarios: ScenarioInput[] = [
+  {
+    id: 'auth.invalid-key',
+    family: 'auth',
+    title: 'Processor rejects the secret key (401)',
+    basis: 'Stripe answers 401 invalid_request_error for an unknown or rolled secret key.',
+    processor: { profile: 'stripe', transport: good },
+    gateway: { credentials: { secretKey: 'sk_test_gatecheck_rolled_key' } },
+    expect: rejects('AUTH_REJECTED', undefined, reached),
+    runbook: { symptom: 'Every payment fails with AUTH_REJECTED right after a key rotation or deploy.', cause: 'The configured secret key is unknown to the processor (rolled, revoked, or from another account).', fix: 'Put the current key in the secret store and restart; do not retry: a bad key never starts working.' },
+  },
+  {
+    id: 'auth.restricted-key',
+    family: 'auth',
+    title: 'Processor accepts the key but forbids payments with it (403)',
+    basis: 'Stripe restricted keys (rk_...) without the PaymentIntents write permission get 403.',
+    processor: { profile: 'stripe', transport: good },
+    gateway: { credentials: { secretKey: 'rk_test_gatecheck_restricted' } },
+    expect: rejects('AUTH_FORBIDDEN', undefined, reached),
+    runbook: { symptom: 'Payments fail with AUTH_FORBIDDEN while other calls with the same key work.', cause: 'The key is valid but lacks the permission to create payments (a restricted key or scope).', fix: 'Grant the key write access to payments in the processor dashboard, or use the full secret key.' },
+  },
+  {
+    id: 'auth.adyen-invalid-api-key',
+    family: 'auth',
+    title: 'Processor rejects the X-API-Key (Adyen 401 security error)',
+    basis: 'Adyen answers 401 {"errorType":"security","errorCode":"000"} for a wrong or revoked API key.',
+    processor: { profile: 'adyen', transport: good },
+    gateway: { credentials: { apiKey: 'AQE_gatecheck_revoked_key' } },
+    expect: rejects('AUTH_REJECTED', undefined, reached),
+    runbook: { symptom: 'Every Adyen payment fails with AUTH_REJECTED.', cause: 'The X-API-Key is wrong or was revoked in the Customer Area.', fix: 'Generate a new API key for the web service user and deploy it.' },
+  },
+  {
+    id: 'auth.live-key-on-sandbox',
+    family: 'auth',
+    title: 'A live key is sent to the sandbox (mode mismatch)',
+    basis: 'Stripe decides the mode by the key: sk_live_ against test data is refused; a mixed-up environment config.',
+    processor: { profile: 'stripe', transport: good },
+    gateway: { credentials: { secretKey: 'sk_live_gatecheck_not_a_real_key' } },
+    expect: rejects('AUTH_MODE_MISMATCH', undefined, reached),
+    runbook: { symptom: 'Payments fail with AUTH_MODE_MISMATCH in a test environment.', cause: 'The environment holds the live key while pointing at the sandbox (or the reverse): configs were swapped.', fix: 'Give each environment its own key and check `npx gatecheck audit --config <file>` in the deploy pipeline.' },
+  },
+  {
+    id: 'auth.test-key-on-live',
+    family: 'auth',
+    title: 'A test key is sent to a live endpoint (mode mismatch)',
+    basis: 'The reverse mix-up: production pointed at the live API with an sk_test_ key from a copied config.',
+    processor: { profile: 'stripe', transport: good, behaviour: { kind: 'live-mode' } },
+    expect: rejects('AUTH_MODE_MISMATCH', undefined, reached),
+    runbook: { symptom: 'Production payments fail with AUTH_MODE_MISMATCH after a config change.', cause: 'The live endpoint received a test-mode key.', fix: 'Deploy the live key for production; never copy sandbox configs into production.' },
+  },
+  {
+    id: 'auth.oauth-invalid-client',
+    family: 'auth',
+    title: 'OAuth2 token endpoint refuses the client (invalid_client)',
+    basis: 'PayPal POST /v1/oauth2/token answers 401 {"error":"invalid_client"} for a wrong client id or secret.',
+    processor: { profile: 'paypal', transport: good },
+    gateway: { credentials: { clientSecret: 'gatecheck-wrong-secret' } },
+    expect: rejects('AUTH_TOKEN_FAILED'),
+    runbook: { symptom: 'Every PayPal payment fails with AUTH_TOKEN_FAILED; no order request is made.', cause: 'The token endpoint refuses the client credentials (wrong secret, app deleted, sandbox app used live).', fix: 'Check the client id and secret of the REST app for this environment and deploy them.' },
+  },
+  {
+    id: 'auth.token-expires-mid-flight',
+    family: 'auth',
+    title: 'Cached OAuth2 token expires before the payment: one refresh, then success',
+    basis: 'PayPal access tokens expire (expires_in); a request with a stale token gets 401 invalid_token and must be retried once with a new token.',
+    processor: { profile: 'paypal', transport: good, behaviour: { kind: 'token-expires', times: 1 } },
+    expect: succeeds(),
+    runbook: { symptom: 'Occasional 401s from the processor that heal on their own.', cause: 'The cached token expired or was revoked before its expires_in.', fix: 'Nothing to fix if payments succeed after one refresh; if not, check the gateway token cache.' },
+  },
+  {
+    id: 'auth.token-endpoint-unavailable',
+    family: 'auth',
+    title: 'OAuth2 token endpoint is down (503)',
+    basis: 'A PayPal incident on the identity service while the payments API is healthy.',
+    processor: { profile: 'paypal', transport: good, behaviour: { kind: 'token-endpoint-fails', failure: 'unavailable' } },
+    expect: rejects('PROCESSOR_UNAVAILABLE', undefined, { retryable: true }),
+    runbook: { symptom: 'Payments fail with PROCESSOR_UNAVAILABLE; the processor status page shows an identity incident.', cause: 'The token endpoint answers 5xx, so no order can be authorised.', fix: 'Wait for the processor to recover (payments are retried with the same idempotency key); fail over if another processor is configured.' },
+  },
+  {
+    id: 'auth.token-endpoint-rate-limited',
+    family: 'auth',
+    title: 'OAuth2 token endpoint rate-limits the gateway (429)',
+    basis: 'PayPal RATE_LIMIT_REACHED on /v1/oauth2/token when a gateway fetches a token per request instead of caching it.',
+    processor: { profile: 'paypal', transport: good, behaviour: { kind: 'token-endpoint-fails', failure: 'rate-limited', retryAfterSeconds: 1 } },
+    expect: rejects('RATE_LIMITED', 3500, { retryable: true }),
+    runbook: { symptom: 'Payments fail with RATE_LIMITED at peak; token requests spike.', cause: 'Too many token requests: the token is not cached for its expires_in.', fix: 'Cache the access token until shortly before expires_in; check the gateway metrics for token requests.' },
+  },
+  {
+    id: 'auth.token-endpoint-broken-tls',
+    family: 'auth',
+    title: 'OAuth2 token endpoint presents an expired certificate',
+    basis: 'The token host has its own certificate; an expired one must stop the client secret from being sent.',
+    processor: { profile: 'paypal', transport: { kind: 'tls', tls: { cert: 'server-expired' } } },
+    expect: rejects('TLS_CERT_EXPIRED'),
+    runbook: { symptom: 'PayPal payments fail with TLS_CERT_EXPIRED before any order is created.', cause: 'The token endpoint serves an expired certificate; the client secret is (correctly) not sent.', fix: 'Confirm with `npx gatecheck doctor <token url>`; escalate to the processor.' },
+  },
+  {
+    id: 'auth.mtls-basic-wrong-password',
+    family: 'auth',
+    title: 'Two-way TLS succeeds but the Basic password is wrong',
+    basis: 'Visa Developer needs both the client certificate and the project\'s user id / password; a rotated password gets 401 (code 9124).',
+    processor: { profile: 'visa', transport: visaTls },
+    gateway: { clientCert: 'client-good', credentials: { password: 'gatecheck-old-password' } },
+    expect: rejects('AUTH_REJECTED', undefined, reached),
+    runbook: { symptom: 'Visa payments fail with AUTH_REJECTED though TLS and the certificate are fine.', cause: 'The Basic auth password for the Visa project is wrong (rotated or from another project).', fix: 'Update the Visa user id / password in the secret store for this environment.' },
+  },
+];

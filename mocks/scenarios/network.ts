@@ -1,0 +1,120 @@
+import { HARNESS_TIMEOUTS, rejects, succeeds } from './expect.ts';
+import type { ScenarioInput } from './schema.ts';
+
+const good = { kind: 'tls' as const, tls: { cert: 'server-good' } };
+const { connectMs, responseMs } = HARNESS_TIMEOUTS;
+/** Three attempts of `each` ms plus backoff: the bound for a persistent retryable failure. */
+const threeAttempts = (each: number) => 3 * each + 1000;
+
+/** Below and around HTTP: sockets that refuse, hang, reset, or answer too slowly. */
+export const networkScenarios: ScenarioInput[] = [
+  {
+    id: 'network.connection-refused',
+    family: 'network',
+    title: 'Nothing listens at the processor address',
+    basis: 'A processor endpoint moved or a port closed by a firewall change: ECONNREFUSED.',
+    processor: { transport: { kind: 'raw', fault: 'closed-port' } },
+    expect: rejects('NET_CONNECTION_REFUSED'),
+    runbook: { symptom: 'Payments fail fast with NET_CONNECTION_REFUSED.', cause: 'Nothing accepts connections at the configured host and port.', fix: 'Check the baseUrl port and egress firewall rules; check the processor status page.' },
+  },
+  {
+    id: 'network.dns-failure',
+    family: 'network',
+    title: 'The processor host name does not resolve',
+    basis: 'A typo in baseUrl, a retired API host name, or a container without working DNS.',
+    processor: { transport: good },
+    gateway: { host: 'unresolvable' },
+    expect: rejects('NET_DNS_FAILURE'),
+    runbook: { symptom: 'Payments fail with NET_DNS_FAILURE.', cause: 'The baseUrl host name does not resolve from the gateway host.', fix: 'Check the baseUrl host for typos and the container DNS (`getent hosts <host>`).' },
+  },
+  {
+    id: 'network.connect-hangs',
+    family: 'network',
+    title: 'The TCP connection never opens (SYNs dropped)',
+    basis: 'A black-holing firewall or a processor listener whose accept queue is full.',
+    processor: { transport: { kind: 'raw', fault: 'syn-blackhole' } },
+    expect: rejects('NET_CONNECT_TIMEOUT', threeAttempts(connectMs)),
+    runbook: { symptom: 'Payments hang for the connect timeout, then fail with NET_CONNECT_TIMEOUT.', cause: 'SYN packets get no answer: a firewall drops them or the processor is overloaded.', fix: 'Check egress rules and the processor status; keep timeouts.connectMs short so threads do not pile up.' },
+  },
+  {
+    id: 'network.reset-at-accept',
+    family: 'network',
+    title: 'The processor resets every connection right after accepting it',
+    basis: 'An overloaded load balancer or a middlebox killing the connection before TLS.',
+    processor: { transport: { kind: 'raw', fault: 'rst' } },
+    expect: rejects('NET_CONNECTION_RESET'),
+    runbook: { symptom: 'Payments fail with NET_CONNECTION_RESET before any TLS handshake.', cause: 'The processor side (or a middlebox) resets connections at accept.', fix: 'Check the processor status page and any egress proxy; retries use the same idempotency key.' },
+  },
+  {
+    id: 'network.reset-after-commit',
+    family: 'network',
+    title: 'The processor charges, then the connection resets; the retry is replayed',
+    basis: 'Stripe idempotency: a retry with the same Idempotency-Key after a lost response returns the first result, never a second charge.',
+    processor: { transport: good, behaviour: { kind: 'reset', commit: true, times: 1 } },
+    expect: succeeds(),
+    runbook: { symptom: 'A reset is logged, the payment still succeeds once.', cause: 'The response was lost after the processor committed the charge; the retry with the same key got the stored result.', fix: 'Nothing to fix; if this double-charges, the gateway is not reusing the idempotency key.' },
+  },
+  {
+    id: 'network.reset-mid-response',
+    family: 'network',
+    title: 'The connection resets halfway through every response body',
+    basis: 'A flapping network path or proxy cutting responses (ECONNRESET while reading the body).',
+    processor: { transport: good, responseFault: { fault: 'reset-mid-body' } },
+    expect: rejects('NET_CONNECTION_RESET', undefined, { paymentSent: true }),
+    runbook: { symptom: 'Payments fail with NET_CONNECTION_RESET; the processor may show the charge.', cause: 'Responses are cut by a reset mid-body.', fix: 'Investigate the network path; reconcile with the processor by idempotency key before asking the customer to pay again.' },
+  },
+  {
+    id: 'network.close-after-headers',
+    family: 'network',
+    title: 'The processor closes the connection right after the response headers',
+    basis: 'A crashing upstream behind a proxy: headers flushed, body never sent.',
+    processor: { transport: good, responseFault: { fault: 'close-after-headers' } },
+    expect: rejects('NET_CONNECTION_CLOSED', undefined, { paymentSent: true }),
+    runbook: { symptom: 'Payments fail with NET_CONNECTION_CLOSED (premature close).', cause: 'The connection ends after the headers; the body never arrives.', fix: 'Check the processor status page; reconcile by idempotency key.' },
+  },
+  {
+    id: 'network.response-lost-after-commit',
+    family: 'network',
+    title: 'The processor charges and never answers; the retry must not double-charge',
+    basis: 'A read timeout after the charge was committed: the classic double-charge trap that idempotency keys exist for.',
+    processor: { transport: good, behaviour: { kind: 'hang', commit: true, times: 1 } },
+    expect: succeeds(responseMs + 1500),
+    runbook: { symptom: 'A response timeout is logged, then the payment succeeds once.', cause: 'The first response never arrived; the retry with the same key got the stored result.', fix: 'Nothing to fix; a second charge here means the retry used a new idempotency key.' },
+  },
+  {
+    id: 'network.slow-drip-then-replay',
+    family: 'network',
+    title: 'The first response is dripped slower than the read bound; the retry is replayed',
+    basis: 'A congested link delivering the body a few bytes at a time (slowloris from the server side).',
+    processor: { transport: good, responseFault: { fault: 'drip', times: 1 } },
+    expect: succeeds(responseMs + 1500),
+    runbook: { symptom: 'A response timeout is logged, then the payment succeeds once.', cause: 'The body arrived too slowly; the bound cut it and the retry was answered from the idempotency store.', fix: 'Nothing to fix; make sure timeouts.responseMs bounds the whole body, not just the headers.' },
+  },
+  {
+    id: 'network.latency-within-bound',
+    family: 'network',
+    title: 'The processor answers slowly but within the bound',
+    basis: 'Normal processor latency spikes (hundreds of ms) must not fail payments.',
+    processor: { transport: good, behaviour: { kind: 'delay', ms: 400 } },
+    expect: succeeds(),
+    runbook: { symptom: 'Payments succeed with higher latency.', cause: 'The processor is slow but within timeouts.responseMs.', fix: 'Nothing to fix; watch the latency histogram.' },
+  },
+  {
+    id: 'network.latency-beyond-bound',
+    family: 'network',
+    title: 'The processor answers later than the read bound, every time',
+    basis: 'A processor brown-out: every response takes longer than the gateway waits.',
+    processor: { transport: good, behaviour: { kind: 'delay', ms: responseMs + 500 } },
+    expect: rejects('NET_RESPONSE_TIMEOUT', threeAttempts(responseMs), { paymentSent: true }),
+    runbook: { symptom: 'Payments fail with NET_RESPONSE_TIMEOUT after several seconds.', cause: 'Every response takes longer than timeouts.responseMs.', fix: 'Check the processor status page; fail over if configured; reconcile by idempotency key.' },
+  },
+  {
+    id: 'network.garbage-instead-of-http',
+    family: 'network',
+    title: 'TLS is fine, then the processor answers with bytes that are not HTTP',
+    basis: 'A misrouted connection to a non-HTTP service behind a TLS terminator.',
+    processor: { transport: good, responseFault: { fault: 'garbage' } },
+    expect: rejects('PROCESSOR_BAD_RESPONSE', undefined, { paymentSent: true }),
+    runbook: { symptom: 'Payments fail with PROCESSOR_BAD_RESPONSE (HTTP parse error).', cause: 'The service behind the processor TLS endpoint does not speak HTTP.', fix: 'Check the baseUrl path and any proxy routing; escalate to the processor with the timestamp.' },
+  },
+];
