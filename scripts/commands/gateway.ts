@@ -22,22 +22,25 @@ const Args = z.object({
 export async function gatewayCommand(argv: string[]): Promise<number> {
   const args = parseCommand('gateway', argv, { config: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } }, Args);
   const log = args.json ? process.stderr : process.stdout;
+  // Listen for the stop signal before anything else, so one that arrives during boot still closes cleanly.
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   let gateway;
   try {
     const config = loadGatewayConfig(args.config);
     if (args.port !== undefined) config.server.port = args.port;
     gateway = await startGateway(config, { logSink: (line) => log.write(`${line}\n`) });
   } catch (error) {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     if (!(error instanceof GatewayBootError)) throw error;
     console.error(`gatecheck gateway: refused to start: ${error.code}: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
     return 1;
   }
   if (args.json) console.log(JSON.stringify({ url: gateway.url }));
   else console.log(`gateway listening on ${gateway.url} (Ctrl-C to stop)`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const signal = await stopped;
+  process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   await gateway.close();
   if (!args.json) console.log(`gateway closed (${signal})`);
   return 0;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { defaultParts } from '../../../gateway/index.ts';
 import { closeAll, closedPort, gateway, gatewayConfig, netFake, pay, processorConfig, serverTls, tlsFake, tlsOverTcp } from './helpers.ts';
 
 test.afterEach(closeAll);
@@ -19,7 +20,8 @@ const rows: Row[] = [
   { what: 'RST in the middle of the body', url: async () => (await tlsOverTcp(serverTls('server-good'), (s, tcp) => s.once('data', () => s.write(`${HEAD}{"id":`, () => setTimeout(() => tcp.resetAndDestroy(), 20))))).url, code: 'NET_CONNECTION_RESET', status: 503, attempts: 1 },
   { what: 'closed after the headers', url: async () => (await tlsFake(serverTls('server-good'), (s) => s.once('data', () => s.end(HEAD)))).url, code: 'NET_CONNECTION_CLOSED', status: 503, attempts: 1 },
   { what: 'closed before any response', url: async () => (await tlsFake(serverTls('server-good'), (s) => s.once('data', () => s.end()))).url, code: 'NET_CONNECTION_CLOSED', status: 503, attempts: 1 },
-  { what: 'garbage instead of HTTP after the handshake', url: async () => (await tlsFake(serverTls('server-good'), (s) => s.once('data', () => s.end('\x00\x01garbage\r\n\r\n')))).url, code: 'NET_CONNECTION_CLOSED', status: 503, attempts: 1 },
+  { what: 'closed after headers without a length (close-delimited, no body)', url: async () => (await tlsFake(serverTls('server-good'), (s) => s.once('data', () => s.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n')))).url, code: 'NET_CONNECTION_CLOSED', status: 503, attempts: 1 },
+  { what: 'garbage instead of HTTP after the handshake', url: async () => (await tlsFake(serverTls('server-good'), (s) => s.once('data', () => s.end('\x16\x03\x01garbage: not an HTTP response\r\n\r\n')))).url, code: 'PROCESSOR_BAD_RESPONSE', status: 502, attempts: 1 },
 ];
 
 for (const row of rows) {
@@ -33,3 +35,11 @@ for (const row of rows) {
     if (row.boundMs) expect(reply.ms).toBeLessThan(row.boundMs);
   });
 }
+
+test('network: name resolution that never answers -> NET_DNS_FAILURE within the connect bound', async () => {
+  const neverResolves = { ...defaultParts, tlsOptions: (p: Parameters<typeof defaultParts.tlsOptions>[0], m: Parameters<typeof defaultParts.tlsOptions>[1]) => ({ ...defaultParts.tlsOptions(p, m), lookup: () => {} }) };
+  const gw = await gateway(gatewayConfig([processorConfig('https://processor.example.test:443', { timeouts: TIMEOUTS, retry: once })]), neverResolves);
+  const reply = await pay(gw);
+  expect(reply.body.error?.code).toBe('NET_DNS_FAILURE');
+  expect(reply.ms).toBeLessThan(TIMEOUTS.connectMs + 1000);
+});
