@@ -1,0 +1,15 @@
+// gatecheck/nock: nock 14 interceptors that answer as gatecheck's processor profiles, and a
+// network guard. See README.md, "In-process mocks (msw / nock)". The sources are TypeScript:
+// ./register.js loads them.
+import './register.js';
+
+const m = await import('../mocks/inprocess/nock.ts');
+
+export const processorInterceptors = m.processorInterceptors;
+export const networkGuard = m.networkGuard;
+export const NetworkGuardError = m.NetworkGuardError;
+export const InprocessBehaviour = m.InprocessBehaviour;
+export const BehaviourStep = m.BehaviourStep;
+export const NetworkErrorCode = m.NetworkErrorCode;
+export const TEST_CARDS = m.TEST_CARDS;
+export const profiles = m.profiles;
