@@ -19,7 +19,9 @@ export type PaymentResult = {
 
 export type ProcessorHealth = { name: string; state: 'up' | 'down' | 'unknown'; code: string | null };
 
-export type WebhookDelivery = { headers: Record<string, string>; body: string };
+import type { WebhookDelivery } from '../../mocks/servers/webhook-deliveries.ts';
+
+export type { WebhookDelivery };
 
 export interface RunningGateway {
   pay(payment: PaymentInput, idempotencyKey: string): Promise<PaymentResult>;

@@ -8,7 +8,7 @@ import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
 import { findLeaks, secretsOf } from './secrets.ts';
-import { signedDeliveries } from './webhook-deliveries.ts';
+import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 
 export const CARDS = { approved: '4242424242424242', declined: '4000000000000002' } as const;
 

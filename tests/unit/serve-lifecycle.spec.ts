@@ -50,3 +50,25 @@ test('serve --json prints one line, serves, and exits 0 on SIGTERM leaving no li
   expect(await exited).toBe(0);
   expect(await refuses(Number(new URL(printed.url).port))).toBe(true);
 });
+
+test('serve <webhook scenario> --target delivers the signed webhook and prints the gateway answer', async () => {
+  const { startGateway } = await import('../../gateway/index.ts');
+  const { gatewayProcessorConfig } = await import('../../mocks/servers/gateway-config.ts');
+  const processor = await startProcessor(getScenario('webhook.tampered-body'));
+  const gateway = await startGateway({ health: { probeOnStart: false, probeIntervalMs: 0 }, processors: [gatewayProcessorConfig(processor)] });
+  try {
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/gatecheck.js', 'serve', 'webhook.tampered-body', '--target', `${gateway.url}/webhooks/stripe`, '--json']);
+      let out = '';
+      child.stdout.on('data', (c) => (out += c));
+      child.once('exit', (code) => (code === 0 ? resolve({ stdout: out }) : reject(new Error(`exit ${code}`))));
+    });
+    const printed = JSON.parse(stdout.trim());
+    expect(printed.answers).toHaveLength(1);
+    expect(printed.answers[0].status).toBe(400);
+    expect(JSON.parse(printed.answers[0].body).error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+  } finally {
+    await gateway.close();
+    await processor.close();
+  }
+});

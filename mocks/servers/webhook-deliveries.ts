@@ -1,8 +1,10 @@
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive } from '../../mocks/scenarios/schema.ts';
-import type { WebhookDelivery } from '../drivers/driver.ts';
 
 type Delivery = Extract<Drive, { kind: 'webhook' }>['deliveries'][number];
+
+/** One webhook POST: lower-case headers and the raw body. */
+export type WebhookDelivery = { headers: Record<string, string>; body: string };
 
 /** A secret the gateway is not configured with, in each profile's own form. */
 const WRONG_SECRET: Record<string, string> = { stripe: 'whsec_not_the_configured_secret', adyen: 'FF'.repeat(32), paypal: 'server-rotated' };
