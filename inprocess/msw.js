@@ -12,3 +12,4 @@ export const BehaviourStep = m.BehaviourStep;
 export const NetworkErrorCode = m.NetworkErrorCode;
 export const TEST_CARDS = m.TEST_CARDS;
 export const profiles = m.profiles;
+export const scenarioSetup = m.scenarioSetup;

@@ -46,3 +46,4 @@ export { BehaviourStep, InprocessBehaviour, NetworkErrorCode } from './behaviour
 export type { InprocessOptions, InprocessProcessor, RecordedRequest } from './processor.ts';
 export { TEST_CARDS } from '../processors/cards.ts';
 export { profiles } from '../processors/index.ts';
+export { scenarioSetup, type ScenarioSetup } from './from-scenario.ts';
