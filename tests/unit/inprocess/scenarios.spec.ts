@@ -18,13 +18,14 @@ test('every http scenario without wire faults has an in-process setup; TLS scena
   for (const s of scenarios.filter((x) => x.family === 'http' && x.processor.behaviour.kind !== 'reply' && x.processor.behaviour.kind !== 'alter')) {
     expect(() => scenarioSetup(s.id), s.id).not.toThrow();
   }
-  expect(scenarioSetup('http.rate-limited-then-ok')).toEqual({ profile: 'stripe', behaviour: { kind: 'failure', failure: 'rate-limited', retryAfterSeconds: 1, times: 1 } });
-  expect(scenarioSetup('network.reset-after-commit').behaviour).toEqual({ kind: 'network-error', code: 'ECONNRESET', when: 'after-processing', times: 1 });
+  expect(scenarioSetup('http.rate-limited-then-ok')).toEqual({ profile: 'stripe', options: { behaviour: { kind: 'failure', failure: 'rate-limited', retryAfterSeconds: 1, times: 1 }, profileOptions: {} } });
+  expect(scenarioSetup('network.reset-after-commit').options.behaviour).toEqual({ kind: 'network-error', code: 'ECONNRESET', when: 'after-processing', times: 1 });
+  expect(scenarioSetup('http.server-error-500').options.profileOptions).toEqual({ serverErrors: Number.MAX_SAFE_INTEGER });
 });
 
 test('http.rate-limited-then-ok in-process: one 429 with Retry-After, then the payment', async () => {
   const setup = scenarioSetup('http.rate-limited-then-ok');
-  const stripe = processorHandlers(setup.profile, { baseUrl: BASE, behaviour: setup.behaviour });
+  const stripe = processorHandlers(setup.profile, { baseUrl: BASE, ...setup.options });
   const server = setupServer(...stripe.handlers);
   server.listen({ onUnhandledRequest: 'error' });
   try {
