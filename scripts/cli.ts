@@ -10,6 +10,9 @@ const commands: Record<string, Command> = {
   list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },
   serve: { summary: 'run one scenario\'s mock processor on 127.0.0.1', load: async () => { const m = await import('./commands/serve.ts'); return { help: m.serveHelp, run: m.serveCommand }; } },
   gateway: { summary: 'start the reference gateway', load: async () => { const m = await import('./commands/gateway.ts'); return { help: m.gatewayHelp, run: m.gatewayCommand }; } },
+  doctor: { summary: 'diagnose one processor connection: the code, the evidence, the fix', load: async () => { const m = await import('./commands/doctor.ts'); return { help: m.doctorHelp, run: m.doctorCommand }; } },
+  audit: { summary: 'check a reference-gateway config (and --live, each processor)', load: async () => { const m = await import('./commands/audit.ts'); return { help: m.auditHelp, run: m.auditCommand }; } },
+  runbook: { summary: 'generate (or --check) the on-call runbook from the catalogue', load: async () => { const m = await import('./commands/runbook.ts'); return { help: m.runbookHelp, run: m.runbookCommand }; } },
   certs: { summary: 'generate or --check the test PKI', load: async () => { const m = await import('./commands/certs.ts'); return { help: m.certsHelp, run: m.certsCommand }; } },
 };
 

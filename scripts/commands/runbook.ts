@@ -1,0 +1,53 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { scenarios } from '../../mocks/scenarios/index.ts';
+import { renderRunbook } from '../runbook/render.ts';
+import { parseCommand } from './usage.ts';
+
+export const DEFAULT_RUNBOOK = fileURLToPath(new URL('../../docs/runbook.md', import.meta.url));
+
+export const runbookHelp = `Usage: npx gatecheck runbook [--out FILE] [--check]
+
+Generates the on-call runbook from the scenario catalogue: for each error code, its meaning, the
+symptoms, the scenarios that produce it (cause and fix of each), the command that reproduces it
+and the doctor/audit command that confirms it. The output is deterministic (no dates).
+  --out FILE   where to write it (default: docs/runbook.md in the project); "-" prints it
+  --check      write nothing; exit 1 when FILE differs from what would be generated`;
+
+const Args = z.object({
+  out: z.string().min(1).default(DEFAULT_RUNBOOK),
+  check: z.boolean().default(false),
+  positionals: z.array(z.string()).max(0, 'runbook takes no arguments; choose the file with --out'),
+});
+
+export async function runbookCommand(argv: string[]): Promise<number> {
+  const args = parseCommand('runbook', argv, { out: { type: 'string' }, check: { type: 'boolean' } }, Args);
+  const text = renderRunbook(scenarios);
+  if (args.out === '-') {
+    process.stdout.write(text);
+    return 0;
+  }
+  const file = path.resolve(args.out);
+  const shown = path.relative(process.cwd(), file) || file;
+  if (args.check) {
+    let current: string | null = null;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      current = null;
+    }
+    if (current === text) {
+      console.log(`${shown} is up to date (${scenarios.length} scenarios).`);
+      return 0;
+    }
+    console.error(`${shown} is ${current === null ? 'missing' : 'out of date'}: run npx gatecheck runbook`);
+    return 1;
+  }
+  const staging = `${file}.${process.pid}.tmp`;
+  writeFileSync(staging, text);
+  renameSync(staging, file);
+  console.log(`wrote ${shown} (${scenarios.length} scenarios)`);
+  return 0;
+}

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MatrixRow } from '../../tests/reporters/matrix.ts';
+import { processesWithEnv, tree } from './processes.ts';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Set in every process of a run: finds them all afterwards, re-parented or not. */
+export const RUN_MARKER = 'GATECHECK_PROOF_RUN';
+
+/** What `gatecheck run --json` prints. */
+export type MatrixResult = { status: string; wallMs: number; honoured: number; breached: number; skipped: number; gateway: string; scenarios: MatrixRow[] };
+
+export type MatrixRunOptions = {
+  /** GATECHECK_GATEWAY: reference, process or mutant:<name>. */
+  gateway?: string;
+  workers?: number;
+  /** Playwright --grep. */
+  grep?: string;
+  /** SIGINT the whole run (as Ctrl-C does) this many ms after start. */
+  interruptAfterMs?: number;
+  /** Sample the run's process tree for RSS every this many ms (0 = off). */
+  sampleRssMs?: number;
+};
+
+export type MatrixRun = {
+  marker: string;
+  result: MatrixResult | null;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Spawn to exit. */
+  wallMs: number;
+  /** Largest sum of RSS over the run's processes seen by the sampler. */
+  peakRssBytes: number;
+  stderr: string;
+};
+
+/**
+ * Runs the contract project once, as `gatecheck run --json` does (same reporter), in its own
+ * process group and with its own Playwright output folder, so it clobbers nobody's test-results/.
+ */
+export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixRun> {
+  const marker = randomUUID();
+  const output = mkdtempSync(path.join(tmpdir(), 'gatecheck-proof-'));
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const args = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output, '--workers', String(options.workers ?? 2)];
+  if (options.grep) args.push('--grep', options.grep);
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GATECHECK_RUN_JSON: '1', GATECHECK_GATEWAY: options.gateway ?? 'reference', [RUN_MARKER]: marker, FORCE_COLOR: '0' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  let peakRssBytes = 0;
+  const sample = () => {
+    const rss = tree(child.pid!).reduce((sum, p) => sum + p.rssBytes, 0);
+    peakRssBytes = Math.max(peakRssBytes, rss);
+  };
+  const sampler = options.sampleRssMs ? setInterval(sample, options.sampleRssMs) : undefined;
+  const interrupt = options.interruptAfterMs === undefined ? undefined : setTimeout(() => {
+    try { process.kill(-child.pid!, 'SIGINT'); } catch { /* already gone */ }
+  }, options.interruptAfterMs);
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  clearTimeout(interrupt);
+  rmSync(output, { recursive: true, force: true });
+  const line = stdout.split('\n').reverse().find((l) => l.startsWith('{') && l.includes('"scenarios"'));
+  return { marker, result: line ? (JSON.parse(line) as MatrixResult) : null, exitCode, signal, wallMs, peakRssBytes, stderr };
+}
+
+/** Processes of a finished run that are still alive, waiting up to `graceMs` for them to go. */
+export async function leftovers(marker: string, graceMs = 3000) {
+  const deadline = Date.now() + graceMs;
+  let alive = processesWithEnv(RUN_MARKER, marker);
+  while (alive.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    alive = processesWithEnv(RUN_MARKER, marker);
+  }
+  return alive;
+}
