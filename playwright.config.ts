@@ -19,6 +19,7 @@ export default defineConfig({
     { name: 'unit', testDir: 'tests/unit' },
     { name: 'contract', testDir: 'tests/contract' },
     // Real processor sandboxes: opt-in by environment variables, never part of `npm test`.
-    { name: 'sandbox', testDir: 'tests/sandbox' },
+    // Over the internet a test makes up to two requests of up to 20 s each (tests/sandbox/https.ts).
+    { name: 'sandbox', testDir: 'tests/sandbox', timeout: 60_000 },
   ],
 });

@@ -1,0 +1,136 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { profiles, TEST_CARDS } from '../../mocks/processors/index.ts';
+import type { ProfileName } from '../../mocks/processors/profile.ts';
+import type { SandboxCredentials, SandboxTarget } from './env.ts';
+import type { WireRequest } from './https.ts';
+import type { SandboxSession } from './session.ts';
+
+/**
+ * A small client per profile, speaking the wire contract of mocks/processors/README.md: the same
+ * requests the reference gateway sends, built here so the sandbox tier depends on neither the
+ * gateway nor the mock's code, only on the profile's schemas.
+ */
+export interface SandboxClient {
+  /** The HTTP status the mock answers an approval, a decline and a wrong credential with. */
+  status: { approved: number; declined: number; refused: number };
+  /** Headers that authenticate a payment; PayPal's fetches a token first (held to tokenResponse). */
+  authenticate(session: SandboxSession): Promise<Record<string, string>>;
+  payment(target: SandboxTarget, card: string, auth: Record<string, string>): WireRequest;
+  /** A request carrying a deliberately wrong credential, and the secret it carries. */
+  refusal(target: SandboxTarget): { request: WireRequest; wrongSecret: string };
+}
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const reference = () => `gatecheck-sandbox-${randomUUID().slice(0, 8)}`;
+const digits = (length: number) => Array.from({ length }, () => randomInt(10)).join('');
+const json = { 'content-type': 'application/json', accept: 'application/json' };
+
+function credentials<P extends ProfileName>(target: SandboxTarget, profile: P): Extract<SandboxCredentials, { profile: P }> {
+  if (target.credentials.profile !== profile) throw new Error(`gatecheck: ${profile} client given ${target.credentials.profile} credentials`);
+  return target.credentials as Extract<SandboxCredentials, { profile: P }>;
+}
+
+const stripe: SandboxClient = {
+  status: { approved: 200, declined: 402, refused: 401 },
+  authenticate: async (session) => ({ authorization: `Bearer ${credentials(session.target, 'stripe').secretKey}` }),
+  payment: (_target, card, auth) => ({
+    method: 'POST',
+    path: profiles.stripe.paymentRoute.path,
+    headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'idempotency-key': randomUUID() },
+    body: new URLSearchParams({
+      amount: '1000',
+      currency: 'eur',
+      confirm: 'true',
+      'payment_method_data[type]': 'card',
+      'payment_method_data[card][number]': card,
+      'payment_method_data[card][exp_month]': '12',
+      'payment_method_data[card][exp_year]': '2030',
+      'payment_method_data[card][cvc]': '123',
+      'metadata[reference]': reference(),
+    }).toString(),
+  }),
+  refusal(target) {
+    const wrongSecret = `sk_test_gatecheck_wrong_${randomUUID().replaceAll('-', '')}`;
+    return { wrongSecret, request: stripe.payment(target, TEST_CARDS.approved, { authorization: `Bearer ${wrongSecret}` }) };
+  },
+};
+
+const adyen: SandboxClient = {
+  status: { approved: 200, declined: 200, refused: 401 },
+  authenticate: async (session) => ({ 'x-api-key': credentials(session.target, 'adyen').apiKey }),
+  payment: (target, card, auth) => ({
+    method: 'POST',
+    path: profiles.adyen.paymentRoute.path,
+    headers: { ...auth, ...json, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      merchantAccount: credentials(target, 'adyen').merchantAccount,
+      reference: reference(),
+      amount: { value: 1000, currency: 'EUR' },
+      paymentMethod: { type: 'scheme', number: card, expiryMonth: '12', expiryYear: '2030', cvc: '123' },
+    }),
+  }),
+  refusal(target) {
+    const wrongSecret = `AQE_gatecheck_wrong_${randomUUID().replaceAll('-', '')}`;
+    return { wrongSecret, request: adyen.payment(target, TEST_CARDS.approved, { 'x-api-key': wrongSecret }) };
+  },
+};
+
+const paypalToken = (clientId: string, secret: string): WireRequest => ({
+  method: 'POST',
+  path: profiles.paypal.tokenRoute!.path,
+  headers: { authorization: basic(clientId, secret), 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+  body: 'grant_type=client_credentials',
+});
+
+const paypal: SandboxClient = {
+  status: { approved: 201, declined: 422, refused: 401 },
+  async authenticate(session) {
+    const c = credentials(session.target, 'paypal');
+    const token = (await session.call(paypalToken(c.clientId, c.clientSecret), { schema: 'tokenResponse', status: 200 })) as { access_token: string };
+    return { authorization: `Bearer ${token.access_token}` };
+  },
+  payment: (_target, card, auth) => ({
+    method: 'POST',
+    path: profiles.paypal.paymentRoute.path,
+    headers: { ...auth, ...json, 'paypal-request-id': randomUUID(), prefer: 'return=representation' },
+    body: JSON.stringify({
+      intent: 'CAPTURE',
+      purchase_units: [{ reference_id: reference(), amount: { currency_code: 'USD', value: '10.00' } }],
+      payment_source: { card: { number: card, expiry: '2030-12', security_code: '123' } },
+    }),
+  }),
+  refusal(target) {
+    const wrongSecret = `gatecheck-wrong-${randomUUID()}`;
+    return { wrongSecret, request: paypalToken(credentials(target, 'paypal').clientId, wrongSecret) };
+  },
+};
+
+const visa: SandboxClient = {
+  status: { approved: 200, declined: 200, refused: 401 },
+  authenticate: async (session) => {
+    const c = credentials(session.target, 'visa');
+    return { authorization: basic(c.username, c.password) };
+  },
+  payment: (_target, card, auth) => ({
+    method: 'POST',
+    path: profiles.visa.paymentRoute.path,
+    headers: { ...auth, ...json, 'x-request-id': randomUUID() },
+    body: JSON.stringify({
+      systemsTraceAuditNumber: digits(6),
+      retrievalReferenceNumber: digits(12),
+      amount: '10.00',
+      senderCurrencyCode: 'USD',
+      senderPrimaryAccountNumber: card,
+      senderCardExpiryDate: '2030-12',
+      acquiringBin: '408999',
+      acquirerCountryCode: '840',
+      businessApplicationId: 'AA',
+    }),
+  }),
+  refusal(target) {
+    const wrongSecret = `gatecheck-wrong-${randomUUID()}`;
+    return { wrongSecret, request: visa.payment(target, TEST_CARDS.approved, { authorization: basic(credentials(target, 'visa').username, wrongSecret) }) };
+  },
+};
+
+export const clients: Record<ProfileName, SandboxClient> = { stripe, adyen, paypal, visa };
