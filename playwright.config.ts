@@ -17,7 +17,9 @@ export default defineConfig({
     : [['list']],
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
-    { name: 'contract', testDir: 'tests/contract' },
+    // Each scenario starts its own processor and gateway: spread them over the workers one by one,
+    // not file by file (a family with long deliberate timeouts would otherwise hold one worker).
+    { name: 'contract', testDir: 'tests/contract', fullyParallel: true },
     // Real processor sandboxes: opt-in by environment variables, never part of `npm test`.
     // Over the internet a test makes up to two requests of up to 20 s each (tests/sandbox/https.ts).
     { name: 'sandbox', testDir: 'tests/sandbox', timeout: 60_000 },

@@ -24,17 +24,45 @@ export function parseJson(body: string): unknown {
   }
 }
 
+/** The path of names in a form key: `a[b][c]` -> ['a', 'b', 'c']. Memoised: a processor sees the same few keys. */
+const keyNames = new Map<string, string[]>();
+function namesOf(key: string): string[] {
+  let names = keyNames.get(key);
+  if (names) return names;
+  const parts = key.match(/^([^[\]]+)((?:\[[^[\]]*\])*)$/);
+  names = parts ? [parts[1]!, ...[...parts[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)] : [key];
+  if (keyNames.size < 1000) keyNames.set(key, names);
+  return names;
+}
+
+/** The pairs of a form body as URLSearchParams reads them; decodeURIComponent for speed, URLSearchParams when it would throw. */
+function formPairs(body: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  try {
+    for (const segment of body.split('&')) {
+      if (segment === '') continue;
+      const eq = segment.indexOf('=');
+      const rawKey = eq < 0 ? segment : segment.slice(0, eq);
+      const rawValue = eq < 0 ? '' : segment.slice(eq + 1);
+      pairs.push([decodeURIComponent(rawKey.replace(/\+/g, ' ')), decodeURIComponent(rawValue.replace(/\+/g, ' '))]);
+    }
+    return pairs;
+  } catch {
+    return [...new URLSearchParams(body)]; // malformed percent-encoding: URLSearchParams is lenient
+  }
+}
+
 /**
  * Decodes a form body the way Stripe reads it: `a[b][c]=v` becomes `{ a: { b: { c: 'v' } } }`.
  * Values stay strings; a key set twice keeps its last value.
  */
 export function decodeForm(body: string): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    const parts = key.match(/^([^[\]]+)((?:\[[^[\]]*\])*)$/);
-    const names = parts ? [parts[1]!, ...[...parts[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)] : [key];
+  for (const [key, value] of formPairs(body)) {
+    const names = namesOf(key);
     let node = root;
-    for (const name of names.slice(0, -1)) {
+    for (let i = 0; i < names.length - 1; i++) {
+      const name = names[i]!;
       const next = node[name];
       node = (node[name] = typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
     }

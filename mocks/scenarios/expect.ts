@@ -3,8 +3,12 @@ import type { ScenarioInput } from './schema.ts';
 
 type ExpectInput = ScenarioInput['expect'];
 
-/** Timeouts the harness configures a gateway with; scenario time bounds are derived from them. */
-export const HARNESS_TIMEOUTS = { connectMs: 1000, handshakeMs: 1000, responseMs: 2000 } as const;
+/**
+ * Timeouts the harness configures a gateway with; scenario time bounds are derived from them.
+ * Loopback connects and handshakes take milliseconds, so half a second is a wide margin, and the
+ * scenarios that must hit a timeout (hangs, black holes, slow answers) wait no longer than needed.
+ */
+export const HARNESS_TIMEOUTS = { connectMs: 500, handshakeMs: 500, responseMs: 1000 } as const;
 
 /** A fast failure: reported within this bound (no hang, no retry storm). */
 export const FAST_MS = 2000;

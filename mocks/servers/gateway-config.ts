@@ -38,7 +38,8 @@ export function gatewayProcessorConfig(server: ProcessorServer, name = server.pr
     credentials: { ...gatewayCredentials(profile), ...(server.gatewaySetup.credentials ?? {}) },
     tls,
     timeouts: { ...HARNESS_TIMEOUTS },
-    retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 1000 },
+    // Backoff is not what a scenario tests (Retry-After is waited exactly, up to maxDelayMs): keep it short.
+    retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 1000 },
   };
   if (profile.webhooks) entry.webhooks = profile.webhooks.secrets;
   return entry;

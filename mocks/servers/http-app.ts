@@ -1,27 +1,42 @@
-import * as mockttp from 'mockttp';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type net from 'node:net';
 import type { ProcessorProfile, ProfileOptions, ProfileState } from '../processors/profile.ts';
 import type { Behaviour } from '../scenarios/schema.ts';
 import { behave, stateOptions } from './behaviour.ts';
-import { startMockttpOnLoopback } from './loopback-start.ts';
+import { closeServer, listen, trackSockets } from './listen.ts';
 import type { BoundedLog, RequestRecord } from './records.ts';
+import { tcpOf } from './tcp-of.ts';
 
 /** Answered by the harness itself (and recorded like any request): a client can prove it reached HTTP. */
 export const PING_PATH = '/__gatecheck/ping';
 
-export type HttpApp = { port: number; state: ProfileState; close(): Promise<void> };
+export type HttpApp = {
+  /** The application's own loopback port (plain HTTP): the plain-HTTP front and fault pipes use it. */
+  port: number;
+  state: ProfileState;
+  /** Serves an accepted connection (the TLS front's decrypted socket) in this process: no second hop. */
+  serve(socket: net.Socket): void;
+  close(): Promise<void>;
+};
 
-function flatHeaders(headers: mockttp.CompletedRequest['headers']): Record<string, string> {
+function flatHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
 }
 
+function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /**
- * The HTTP half of a mock processor: mockttp on loopback, plain HTTP, answering with the
- * processor profile after the scenario's HTTP-level behaviour. Keeps a bounded record of every
- * request that reached it (mockttp's own unbounded recording is off).
+ * The HTTP half of a mock processor: a node:http server answering with the processor profile
+ * after the scenario's HTTP-level behaviour (a reset is a real RST on the client's TCP
+ * connection; a hang never answers). Responses carry Content-Length and keep the connection
+ * alive, as a processor's API does. Keeps a bounded record of every request that reached it.
  */
 export async function startHttpApp(
   profile: ProcessorProfile,
@@ -29,18 +44,33 @@ export async function startHttpApp(
   requests: BoundedLog<RequestRecord>,
   options: ProfileOptions & { port?: number } = {},
 ): Promise<HttpApp> {
-  const server = mockttp.getLocal({ recordTraffic: false, suggestChanges: false, cors: false });
   const state = profile.createState({ ...stateOptions(behaviour), ...options });
   const answer = behave(profile, behaviour, state);
-  await server.forAnyRequest().always().thenCallback(async (req) => {
-    const request = { method: req.method, path: req.path, headers: flatHeaders(req.headers), body: (await req.body.getText()) ?? '' };
+  const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const request = { method: req.method ?? 'GET', path: req.url ?? '/', headers: flatHeaders(req.headers), body };
     requests.push({ ...request, at: new Date().toISOString() });
-    if (request.path === PING_PATH) return { statusCode: 200, json: { ok: true, profile: profile.name } };
-    const response = await answer(request);
-    if (response === 'reset') return 'reset';
-    if (response === 'hang') return new Promise<never>(() => {});
-    return { statusCode: response.status, headers: response.headers, body: response.body };
+    if (request.path === PING_PATH) return reply(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ ok: true, profile: profile.name }));
+    let response: Awaited<ReturnType<typeof answer>>;
+    try {
+      response = await answer(request);
+    } catch (error) {
+      return reply(res, 500, { 'content-type': 'text/plain' }, `gatecheck: the processor profile threw: ${(error as Error)?.message ?? error}`);
+    }
+    if (response === 'reset') return void tcpOf(req.socket).resetAndDestroy();
+    if (response === 'hang') return; // never answer; close() ends the connection
+    reply(res, response.status, response.headers, response.body);
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => void respond(req, res, Buffer.concat(chunks).toString('utf8')));
   });
-  await startMockttpOnLoopback(server, options.port ?? 0);
-  return { port: server.port, state, close: () => server.stop() };
+  const sockets = trackSockets(server);
+  const port = await listen(server, options.port ?? 0);
+  return {
+    port,
+    state,
+    serve: (socket) => void server.emit('connection', socket),
+    close: () => closeServer(server, sockets),
+  };
 }

@@ -1,19 +1,16 @@
 import type net from 'node:net';
 import type { ResponseFault } from '../scenarios/schema.ts';
+import { tcpOf } from './tcp-of.ts';
 
 const GARBAGE = Buffer.from('\x16\x03\x01garbage: this is not an HTTP response\r\n\x00\xff', 'latin1');
 const DRIP_BYTES = 4;
 const DRIP_INTERVAL_MS = 100;
 
-/** The TCP socket under a TLS socket: only it can send an RST. */
-function tcpOf(socket: net.Socket): net.Socket {
-  return (socket as net.Socket & { _parent?: net.Socket })._parent ?? socket;
-}
 
 /**
  * Copies the application's response to the client, breaking it the way a network or a proxy
  * does: FIN right after the headers, RST halfway through the body, the body dripped a few bytes
- * at a time, or garbage instead of HTTP. Below HTTP, so the front owns it, not mockttp.
+ * at a time, or garbage instead of HTTP. Below HTTP, so the front owns it, not the HTTP application.
  */
 export function pipeWithFault(upstream: net.Socket, client: net.Socket, fault: Exclude<ResponseFault, 'none'>): void {
   let head = Buffer.alloc(0);

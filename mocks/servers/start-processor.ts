@@ -47,7 +47,7 @@ function startFront(scenario: Scenario, app: HttpApp, pki: Pki, records: Bounded
     case 'tls':
       return transport.tls.clientCert.mode === 'openssl-alert'
         ? startOpensslFront(transport.tls, pki, records, port)
-        : startTlsFront(transport.tls, pki, app.port, records, port, scenario.processor.responseFault);
+        : startTlsFront(transport.tls, pki, app, records, port, scenario.processor.responseFault);
     case 'plain-http':
       return startPlainHttpFront(app.port, port);
     case 'raw':

@@ -2,12 +2,13 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Pki } from '../pki/load.ts';
 import type { ProcessorSetup, ServerTls } from '../scenarios/schema.ts';
+import type { HttpApp } from './http-app.ts';
+import { closeServer, listen, trackSockets } from './listen.ts';
+import { opensslReason } from './openssl-reason.ts';
+import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
+import { pipeWithFault } from './response-fault.ts';
 
 type FaultBudget = ProcessorSetup['responseFault'];
-import { opensslReason } from './openssl-reason.ts';
-import { pipeWithFault } from './response-fault.ts';
-import { closeServer, listen, trackSockets } from './listen.ts';
-import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
 
 export type TlsFront = { port: number; close(): Promise<void> };
 
@@ -49,14 +50,14 @@ function describeClientCert(socket: tls.TLSSocket): ConnectionRecord['clientCert
 
 /**
  * The TLS half of a mock processor: serves the scenario's chain, versions, ciphers, ALPN and
- * client-certificate policy, records every connection, and hands verified plaintext to the HTTP
- * application on `upstreamPort`. Nothing reaches the application unless the handshake (and the
- * client-certificate policy) passed.
+ * client-certificate policy, records every connection, and hands each verified connection to the
+ * HTTP application in this process (a faulted response goes over a loopback hop to `app.port`).
+ * Nothing reaches the application unless the handshake (and the client-certificate policy) passed.
  */
 export async function startTlsFront(
   spec: ServerTls,
   pki: Pki,
-  upstreamPort: number,
+  app: Pick<HttpApp, 'port' | 'serve'>,
   records: BoundedLog<ConnectionRecord>,
   port = 0,
   responseFault: FaultBudget = { fault: 'none', times: null },
@@ -95,16 +96,14 @@ export async function startTlsFront(
       return;
     }
     entry.forwarded = true;
-    const upstream = net.connect(upstreamPort, '127.0.0.1');
+    if (responseFault.fault === 'none' || faultsLeft <= 0) return app.serve(socket);
+    // A faulted response: the application answers over a loopback hop, and the front breaks the bytes on their way back.
+    faultsLeft--;
+    const upstream = net.connect(app.port, '127.0.0.1');
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     socket.pipe(upstream);
-    if (responseFault.fault !== 'none' && faultsLeft > 0) {
-      faultsLeft--;
-      pipeWithFault(upstream, socket, responseFault.fault);
-    } else {
-      upstream.pipe(socket);
-    }
+    pipeWithFault(upstream, socket, responseFault.fault);
     upstream.on('error', () => socket.destroy());
     socket.on('close', () => upstream.destroy());
   });

@@ -25,6 +25,8 @@ export type MatrixRunOptions = {
   interruptAfterMs?: number;
   /** Sample the run's process tree for RSS every this many ms (0 = off). */
   sampleRssMs?: number;
+  /** The run's marker value (default: a fresh UUID). */
+  marker?: string;
 };
 
 export type MatrixRun = {
@@ -44,7 +46,7 @@ export type MatrixRun = {
  * process group and with its own Playwright output folder, so it clobbers nobody's test-results/.
  */
 export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixRun> {
-  const marker = randomUUID();
+  const marker = options.marker ?? randomUUID();
   const output = mkdtempSync(path.join(tmpdir(), 'gatecheck-proof-'));
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const args = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output, '--workers', String(options.workers ?? 2)];

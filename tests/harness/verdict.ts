@@ -83,6 +83,8 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     if (o.payments.length > 1 && new Set(o.payments.map((x) => referenceOf(x.body))).size > 1) breach('outcome', 'answered a repeated payment with a new processor reference', 'the first result replayed');
     for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
     if (o.health?.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
+    // A good outcome is bounded too: a processor that drips or loses an answer must be timed out and retried, not waited for.
+    if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
     return;
   }
   if (p.status === 201) {

@@ -58,3 +58,12 @@ test('a good path that double-charges is breached', () => {
   }), wire);
   expect(verdict.line).toBe('tls.good-chain: charged 2 times; expected at most one charge. Reproduce: npx gatecheck serve tls.good-chain');
 });
+
+test('a good path answered only after its time bound is breached (a dripped answer waited for, not timed out)', () => {
+  const verdict = judge(getScenario('network.slow-drip-then-replay'), rejected({
+    scenarioId: 'network.slow-drip-then-replay', payment: { status: 201, code: null, body: '{}', elapsedMs: 5230 }, requests: [request],
+    committed: [{ id: 'a', idempotencyKey: 'k1', amount: 1000, currency: 'EUR', reference: 'r', outcome: 'approved' }],
+    health: { name: 'stripe', state: 'up', code: null }, failures: null,
+  }), wire);
+  expect(verdict.line).toBe('network.slow-drip-then-replay: answered after 5230 ms; expected an answer within 2500 ms. Reproduce: npx gatecheck serve network.slow-drip-then-replay');
+});

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench [-- --json] [--quick] [--only a,b] [--install-peers]`
+ *
+ * gatecheck's benchmarks (never timed tests): every figure is the median of several runs, with a
+ * ratio against a baseline measured in this same run. Figures: the contract matrix (wall time,
+ * deliberate waits apart, peak RSS), per-scenario harness overhead, one processor's start, the
+ * mock processor's keep-alive throughput and p99 (vs bare node:https, and vs Mountebank and
+ * WireMock when installed), PKI generation (vs selfsigned) and `gatecheck serve` readiness.
+ */
+import { parseArgs } from 'node:util';
+import { pkiGeneration } from './bench/pki.ts';
+import { peers } from './bench/peers.ts';
+import { serveReadiness } from './bench/serve-ready.ts';
+import { harnessOverhead, processorStart } from './bench/startup.ts';
+import { matrix } from './bench/matrix.ts';
+import { round, type Figure } from './bench/stats.ts';
+import { throughput } from './bench/throughput.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'install-peers': { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick;
+const only = values.only ? new Set(values.only.split(',')) : null;
+const log = (line: string) => void process.stderr.write(`${line}\n`);
+
+const sections: [string, () => Promise<Figure[]>][] = [
+  ['pki', async () => [await pkiGeneration(quick ? 3 : 7, quick ? 1 : 2)]],
+  ['processor', async () => [await processorStart(quick ? 20 : 50)]],
+  ['overhead', async () => [await harnessOverhead(quick ? 1 : 3)]],
+  ['serve', async () => [await serveReadiness(quick ? 3 : 7)]],
+  ['throughput', () => throughput({ runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: 1000, connections: 10 })],
+  ['peers', () => peers({ install: values['install-peers'], runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: quick ? 2000 : 10_000, connections: 10 })],
+  ['matrix', () => matrix(quick ? 1 : 3)],
+];
+
+const figures: Figure[] = [];
+const started = performance.now();
+for (const [name, run] of sections) {
+  if (only && !only.has(name)) continue;
+  log(`bench: ${name} ...`);
+  try {
+    figures.push(...(await run()));
+  } catch (error) {
+    log(`bench: ${name} failed: ${(error as Error).stack ?? error}`);
+    figures.push({ id: `${name}-failed`, what: `the ${name} section`, unit: 'count', value: NaN, samples: [], better: 'lower', notes: { status: `failed: ${(error as Error).message}` } });
+  }
+}
+
+// Peers are measured apart from the bare server: compare them with the throughput section's bare figure.
+const bare = figures.find((f) => f.id === 'mock-throughput')?.baseline;
+for (const f of figures) {
+  if (f.id.startsWith('peer-') && bare && Number.isFinite(f.value)) Object.assign(f, { baseline: bare, ratio: f.value / bare.value });
+}
+
+const show = (f: Figure, v: number) => (f.unit === 'req/s' ? `${Math.round(v)} req/s` : f.unit === 'MiB' ? `${round(v)} MiB` : `${round(v, v < 10 ? 2 : 0)} ${f.unit}`);
+if (values.json) {
+  console.log(JSON.stringify({ machine: { cores: (await import('node:os')).cpus().length, node: process.version, load: (await import('node:os')).loadavg().map((l) => round(l, 2)) }, ms: Math.round(performance.now() - started), figures }));
+} else {
+  const rows = figures.map((f) => [f.id, Number.isNaN(f.value) ? String(f.notes?.status ?? 'n/a').split(' (')[0]! : show(f, f.value), f.baseline ? show(f, f.baseline.value) : '-', f.ratio === undefined ? '-' : `${round(f.ratio, 2)}x`, f.goal ? `${f.goal.met ? 'met' : 'NOT met'} (${f.goal.text})` : '']);
+  const header = ['figure', 'median', 'baseline', 'ratio', 'goal'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  for (const f of figures) {
+    console.log(`${f.id}: ${f.what}${f.baseline ? `; baseline: ${f.baseline.what}` : ''} (${f.samples.length} runs)`);
+    if (f.notes) console.log(`  ${JSON.stringify(f.notes)}`);
+  }
+}

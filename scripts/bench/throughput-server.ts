@@ -1,0 +1,34 @@
+/**
+ * A server for the throughput bench, in its own process so the load generator and the server each
+ * get a core: `bare` (node:https answering a fixed body) or `mock` (a scenario's mock processor).
+ * Prints one JSON line {port} once listening; exits on SIGTERM.
+ */
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { loadPki } from '../../mocks/pki/load.ts';
+
+const [kind = 'bare', scenarioId = 'tls.good-chain'] = process.argv.slice(2);
+let close: () => Promise<void>;
+let port: number;
+
+if (kind === 'bare') {
+  const pki = loadPki();
+  const { status, contentType, body } = JSON.parse(process.env.GATECHECK_BENCH_REPLY ?? '{"status":200,"contentType":"application/json","body":"{}"}') as { status: number; contentType: string; body: string };
+  const server = https.createServer({ key: readFileSync(pki.keyPath('server-good')), cert: readFileSync(pki.chainPath('server-good')) }, (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+} else {
+  const { getScenario } = await import('../../mocks/scenarios/index.ts');
+  const { startProcessor } = await import('../../mocks/servers/start-processor.ts');
+  const processor = await startProcessor(getScenario(scenarioId));
+  port = Number(new URL(processor.url).port);
+  close = () => processor.close();
+}
+process.stdout.write(`${JSON.stringify({ port })}\n`);
+process.once('SIGTERM', () => void close().then(() => process.exit(0)));

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { loadPki } from '../../mocks/pki/load.ts';
+import { PING_PATH } from '../../mocks/servers/http-app.ts';
+import { stripe } from '../../mocks/processors/stripe.ts';
+import { spawnWithLine } from './child.ts';
+import { load, type LoadResult } from './load.ts';
+import { figure, median, percentile, round, type Figure } from './stats.ts';
+
+/** The payment a gateway sends to the stripe mock, as the reference gateway encodes it. */
+const FORM = new URLSearchParams({
+  amount: '1000', currency: 'eur', confirm: 'true', 'payment_method_data[type]': 'card', 'payment_method_data[card][number]': '4242424242424242',
+  'payment_method_data[card][exp_month]': '12', 'payment_method_data[card][exp_year]': '2030', 'payment_method_data[card][cvc]': '123', 'metadata[reference]': 'bench',
+}).toString();
+
+export const benchRequest = (path = '/v1/payment_intents') => Buffer.from(
+  `POST ${path} HTTP/1.1\r\nhost: localhost\r\nauthorization: Bearer ${stripe.credentials.kind === 'secret-key' ? stripe.credentials.secretKey : ''}\r\n` +
+  `content-type: application/x-www-form-urlencoded\r\naccept: application/json\r\ncontent-length: ${Buffer.byteLength(FORM)}\r\n\r\n${FORM}`,
+);
+
+const clientTls = () => {
+  const pki = loadPki();
+  return { ca: readFileSync(pki.bundlePath('trust-current')), servername: 'localhost' };
+};
+
+/** One request through node:https: the mock's real answer, which the bare server then repeats. */
+function oneReply(port: number, path: string): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', port, method: 'POST', path, ...clientTls(), headers: { authorization: `Bearer ${(stripe.credentials as { secretKey: string }).secretKey}`, 'content-type': 'application/x-www-form-urlencoded' }, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? 'application/json'), body }));
+    });
+    req.on('error', reject);
+    req.end(FORM);
+  });
+}
+
+export type ThroughputOptions = { runs: number; durationMs: number; warmupMs: number; connections: number };
+type Side = { rps: number[]; p50: number[]; p99: number[]; rssMiB: number[]; errors: number; statuses: Record<string, number> };
+
+async function measure(kind: 'bare' | 'mock', path: string, options: ThroughputOptions, env: Record<string, string>, side: Side): Promise<void> {
+  const server = await spawnWithLine(['--import', 'tsx', 'scripts/bench/throughput-server.ts', kind], env);
+  try {
+    const port = Number(server.line.port);
+    const base = { port, request: benchRequest(path), connections: options.connections, maxRequests: 2_000_000, tls: clientTls() };
+    if (options.warmupMs) await load({ ...base, durationMs: options.warmupMs });
+    const result: LoadResult = await load({ ...base, durationMs: options.durationMs });
+    side.rps.push(result.rps);
+    side.p50.push(percentile(result.latenciesMs, 50));
+    side.p99.push(percentile(result.latenciesMs, 99));
+    side.rssMiB.push(server.peakRssMiB());
+    side.errors += result.errors;
+    for (const [k, v] of Object.entries(result.statuses)) side.statuses[k] = (side.statuses[k] ?? 0) + v;
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Keep-alive throughput of the mock processor vs a bare node:https server answering the same body:
+ * the payment route (the stripe profile's whole payment path: auth, form decoding, schema, charge)
+ * and the harness's static ping route (TLS front + HTTP only, what a peer's canned stub does).
+ */
+export async function throughput(options: ThroughputOptions): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [id, path, what] of [
+    ['mock-throughput', '/v1/payment_intents', 'stripe POST /v1/payment_intents (the whole payment path)'],
+    ['mock-throughput-static', PING_PATH, `static route ${PING_PATH} (TLS front + HTTP, no profile logic)`],
+  ] as const) {
+    const probe = await spawnWithLine(['--import', 'tsx', 'scripts/bench/throughput-server.ts', 'mock']);
+    const reply = await oneReply(Number(probe.line.port), path).finally(() => probe.stop());
+    const bare: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+    const mock: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+    for (let i = 0; i < options.runs; i++) {
+      // Alternate, so drift in the machine's load hits both alike.
+      await measure('bare', path, options, { GATECHECK_BENCH_REPLY: JSON.stringify(reply) }, bare);
+      await measure('mock', path, options, {}, mock);
+    }
+    const notes = (s: Side) => ({ p50Ms: round(median(s.p50), 2), p99Ms: round(median(s.p99), 2), peakRssMiB: round(Math.max(...s.rssMiB)), errors: s.errors, statuses: s.statuses });
+    const rps = figure({
+      id, what: `mock processor (tls.good-chain), ${what}, ${options.connections} keep-alive connections`, unit: 'req/s', better: 'higher',
+      samples: mock.rps, baseline: { what: 'bare node:https, same body', value: median(bare.rps), samples: bare.rps },
+      notes: { mock: notes(mock), bare: notes(bare), load: `built-in keep-alive generator, ${options.durationMs} ms per run after ${options.warmupMs} ms warm-up` },
+    });
+    const p99 = median(mock.p99);
+    rps.goal = { text: '>= 0.4x bare with p99 <= 3 ms', met: (rps.ratio ?? 0) >= 0.4 && p99 <= 3 };
+    figures.push(rps);
+    if (id === 'mock-throughput') {
+      const latency = figure({ id: 'mock-p99', what: 'mock processor p99 latency under that load (payment route)', unit: 'ms', better: 'lower', samples: mock.p99, baseline: { what: 'bare node:https p99', value: median(bare.p99), samples: bare.p99 } });
+      latency.goal = { text: '<= 3 ms', met: p99 <= 3 };
+      const memory = figure({ id: 'mock-peak-rss', what: 'mock processor peak RSS after the load (VmHWM, payment route)', unit: 'MiB', better: 'lower', samples: mock.rssMiB, baseline: { what: 'bare node:https peak RSS', value: median(bare.rssMiB), samples: bare.rssMiB } });
+      figures.push(latency, memory);
+    }
+  }
+  return figures;
+}
