@@ -4,7 +4,7 @@ import { UsageError } from './commands/usage.ts';
 type Loaded = { help: string; run: (argv: string[]) => Promise<number> };
 type Command = { summary: string; load: () => Promise<Loaded> };
 
-// Each command loads its module only when called, so `gatecheck list` does not pay for mockttp.
+// Each command loads its module only when called, so `gatecheck list` does not load the servers.
 const commands: Record<string, Command> = {
   run: { summary: 'run the contract matrix against a gateway (the main job)', load: async () => { const m = await import('./commands/run.ts'); return { help: m.runHelp, run: m.runCommand }; } },
   list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },

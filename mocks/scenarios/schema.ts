@@ -54,7 +54,7 @@ export type Transport = z.infer<typeof Transport>;
 
 const times = z.number().int().positive().nullable().default(null).describe('only the first N payment requests; null = every one');
 
-/** What the processor does once a request arrives over a good connection (mockttp's side). */
+/** What the processor does once a request arrives over a good connection (the HTTP application's side). */
 export const Behaviour = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('normal') }),
   /** An edge failure in the profile's error shape, before the application: nothing committed, nothing stored. */
