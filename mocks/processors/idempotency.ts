@@ -35,10 +35,14 @@ export function fingerprint(method: string, path: string, params: unknown): stri
 export class IdempotencyStore {
   readonly #entries = new Map<string, Entry>();
 
+  /** Keeps at most `limit` keys (oldest completed ones go first): memory stays bounded under any load. */
+  constructor(readonly limit = 10_000) {}
+
   admit(key: string, print: string): Admission {
     const entry = this.#entries.get(key);
     if (!entry) {
       this.#entries.set(key, { state: 'in-flight', fingerprint: print });
+      this.#evict();
       return { kind: 'new' };
     }
     if (entry.state === 'in-flight') return { kind: 'in-flight' };
@@ -57,5 +61,12 @@ export class IdempotencyStore {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  #evict(): void {
+    for (const [key, entry] of this.#entries) {
+      if (this.#entries.size <= this.limit) return;
+      if (entry.state === 'completed') this.#entries.delete(key);
+    }
   }
 }

@@ -181,7 +181,7 @@ function issueToken(request: ProcessorRequest, state: ProcessorState): Processor
   }
   const now = state.now();
   const token = ids.token('A21AA');
-  state.tokens.set(token, now.getTime() + state.tokenTtlSeconds * 1000);
+  state.issueToken(token, now.getTime() + state.tokenTtlSeconds * 1000);
   return json(200, { scope: SCOPE, access_token: token, token_type: 'Bearer', app_id: APP_ID, expires_in: state.tokenTtlSeconds, nonce: `${now.toISOString()}${ids.token('')}` });
 }
 

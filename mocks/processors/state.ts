@@ -2,6 +2,8 @@ import { IdempotencyStore } from './idempotency.ts';
 import type { CommittedPayment, ProfileName, ProfileOptions, ProfileState } from './profile.ts';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 32_400;
+/** How many committed payments and issued tokens a mock remembers: bounded under any length of load. */
+export const MEMORY_LIMIT = 10_000;
 
 /** Everything one mock processor remembers between requests. */
 export class ProcessorState implements ProfileState {
@@ -27,6 +29,13 @@ export class ProcessorState implements ProfileState {
 
   commit(payment: CommittedPayment): void {
     this.#payments.push(payment);
+    if (this.#payments.length > MEMORY_LIMIT) this.#payments.shift();
+  }
+
+  /** Remembers an issued OAuth2 token, forgetting the oldest beyond MEMORY_LIMIT. */
+  issueToken(token: string, expiresAt: number): void {
+    this.tokens.set(token, expiresAt);
+    if (this.tokens.size > MEMORY_LIMIT) this.tokens.delete(this.tokens.keys().next().value!);
   }
 
   revokeTokens(): void {
