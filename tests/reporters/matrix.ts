@@ -33,9 +33,7 @@ export default class MatrixReporter implements Reporter {
     const id = test.title.split(':')[0]!;
     const attachment = result.attachments.find((a) => a.name === 'observation');
     const observation = attachment?.body ? JSON.parse(attachment.body.toString()) : null;
-    const observed = observation
-      ? observation.boot?.ok === false ? `boot refused: ${observation.boot.code}` : observation.payment?.code ?? (observation.payment ? String(observation.payment.status) : null)
-      : null;
+    const observed = observation ? describeObserved(observation) : null;
     const expect = scenarios.find((s) => s.id === id)?.expect;
     const expected = !expect ? '?' : expect.outcome === 'ok' ? 'payment taken' : expect.outcome === 'boot-refused' ? `boot refused: ${expect.code}` : String(expect.code);
     const verdict = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'honoured' : observation ? 'breached' : 'error';
@@ -73,6 +71,13 @@ export default class MatrixReporter implements Reporter {
   printsToStdio(): boolean {
     return true;
   }
+}
+
+/** What the gateway answered last: a boot refusal, an error code, or an HTTP status (payment or webhook). */
+function describeObserved(o: { boot?: { ok: boolean; code?: string | null }; payment?: { code: string | null; status: number } | null; webhooks?: { code: string | null; status: number }[] }): string | null {
+  if (o.boot?.ok === false) return `boot refused: ${o.boot.code}`;
+  const last = o.payment ?? o.webhooks?.at(-1) ?? null;
+  return last ? last.code ?? String(last.status) : null;
 }
 
 function stripAnsi(text: string): string {
