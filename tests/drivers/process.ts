@@ -41,11 +41,9 @@ export function processDriver(command = process.env.GATECHECK_GATEWAY_CMD ?? DEF
         let stdout = '';
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk;
-          if (stdout !== null) {
-            stdout += chunk;
-            const line = stdout.split('\n').find((l) => l.trim().startsWith('{') && l.includes('"url"'));
-            if (line) { clearTimeout(timer); resolve((JSON.parse(line) as { url: string }).url); }
-          }
+          stdout += chunk;
+          const line = stdout.split('\n').find((l) => l.trim().startsWith('{') && l.includes('"url"'));
+          if (line) { clearTimeout(timer); resolve((JSON.parse(line) as { url: string }).url); }
         });
         child.stderr.on('data', (chunk: Buffer) => (output += chunk));
         void exited.then(() => { clearTimeout(timer); resolve(null); });
