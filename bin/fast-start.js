@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dir = path.join(root, 'node_modules', '.cache', 'gatecheck');
 const bundle = path.join(dir, 'serve.mjs');
 const stamp = path.join(dir, 'serve.inputs.json');
-const entry = path.join(root, 'scripts', 'commands', 'serve-entry.ts');
+const entry = path.join(root, 'cli', 'commands', 'serve-entry.ts');
 const pathsModule = path.join(root, 'mocks', 'pki', 'paths.ts');
 
 const signature = (file) => {

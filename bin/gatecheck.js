@@ -6,5 +6,5 @@ import { fastStart } from './fast-start.js';
 if (!(await fastStart(process.argv.slice(2)))) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../scripts/cli.ts');
+  await import('../cli/main.ts');
 }

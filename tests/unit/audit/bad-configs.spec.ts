@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { audit } from '../../../scripts/audit/audit.ts';
+import { audit } from '../../../cli/audit/audit.ts';
 import { env, goodConfig, pki, tempDir } from './configs.ts';
 
 /**

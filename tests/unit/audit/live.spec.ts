@@ -4,7 +4,7 @@ import { getScenario } from '../../../mocks/scenarios/index.ts';
 import { spkiPin } from '../../../mocks/servers/client-material.ts';
 import { gatewayProcessorConfig } from '../../../mocks/servers/gateway-config.ts';
 import { startProcessor, type ProcessorServer } from '../../../mocks/servers/start-processor.ts';
-import { audit } from '../../../scripts/audit/audit.ts';
+import { audit } from '../../../cli/audit/audit.ts';
 import { runCli } from '../doctor/run-cli.ts';
 import { env, goodConfig, pki, tempDir } from './configs.ts';
 

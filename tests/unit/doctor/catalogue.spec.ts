@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { scenarios } from '../../../mocks/scenarios/index.ts';
 import { startProcessor } from '../../../mocks/servers/start-processor.ts';
-import { doctor } from '../../../scripts/doctor/diagnose.ts';
+import { doctor } from '../../../cli/doctor/diagnose.ts';
 import { doctorOptions } from './material.ts';
 
 /**

@@ -5,7 +5,7 @@ import { scenarios } from '../../../mocks/scenarios/index.ts';
 import type { Scenario } from '../../../mocks/scenarios/schema.ts';
 import { gatewayProcessorConfig } from '../../../mocks/servers/gateway-config.ts';
 import { startProcessor } from '../../../mocks/servers/start-processor.ts';
-import { diagnoseProcessor } from '../../../scripts/doctor/diagnose.ts';
+import { diagnoseProcessor } from '../../../cli/doctor/diagnose.ts';
 
 /**
  * The path `audit --live` takes: a processor entry of a reference-gateway config (as `serve`

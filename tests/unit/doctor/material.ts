@@ -1,5 +1,5 @@
 import type { ClientMaterial } from '../../../mocks/servers/client-material.ts';
-import type { DoctorOptions } from '../../../scripts/doctor/config.ts';
+import type { DoctorOptions } from '../../../cli/doctor/config.ts';
 
 /** A scenario's gateway-side TLS material as doctor options (in-process). */
 export function doctorOptions(url: string, c: ClientMaterial, timeoutMs: number): DoctorOptions {

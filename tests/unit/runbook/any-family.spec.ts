@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { scenarios } from '../../../mocks/scenarios/index.ts';
 import { parseScenario } from '../../../mocks/scenarios/schema.ts';
-import { renderRunbook } from '../../../scripts/runbook/render.ts';
+import { renderRunbook } from '../../../cli/runbook/render.ts';
 
 /** The generator knows no family by name: any catalogue renders, deterministically. */
 const made = (id: string, family: string, code: string | null, extra: object = {}) =>

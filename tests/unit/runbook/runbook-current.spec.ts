@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { scenarios } from '../../../mocks/scenarios/index.ts';
-import { DEFAULT_RUNBOOK } from '../../../scripts/commands/runbook.ts';
-import { renderRunbook } from '../../../scripts/runbook/render.ts';
+import { DEFAULT_RUNBOOK } from '../../../cli/commands/runbook.ts';
+import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { runCli } from '../doctor/run-cli.ts';
 
 /** docs/runbook.md is generated from the catalogue and committed: it must be what the catalogue generates now. */

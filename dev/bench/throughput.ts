@@ -40,7 +40,7 @@ export type ThroughputOptions = { runs: number; durationMs: number; warmupMs: nu
 type Side = { rps: number[]; p50: number[]; p99: number[]; rssMiB: number[]; errors: number; statuses: Record<string, number> };
 
 async function measure(kind: 'bare' | 'mock', path: string, options: ThroughputOptions, env: Record<string, string>, side: Side): Promise<void> {
-  const server = await spawnWithLine(['--import', 'tsx', 'scripts/bench/throughput-server.ts', kind], env);
+  const server = await spawnWithLine(['--import', 'tsx', 'dev/bench/throughput-server.ts', kind], env);
   try {
     const port = Number(server.line.port);
     const base = { port, request: benchRequest(path), connections: options.connections, maxRequests: 2_000_000, tls: clientTls() };
@@ -68,7 +68,7 @@ export async function throughput(options: ThroughputOptions): Promise<Figure[]> 
     ['mock-throughput', '/v1/payment_intents', 'stripe POST /v1/payment_intents (the whole payment path)'],
     ['mock-throughput-static', PING_PATH, `static route ${PING_PATH} (TLS front + HTTP, no profile logic)`],
   ] as const) {
-    const probe = await spawnWithLine(['--import', 'tsx', 'scripts/bench/throughput-server.ts', 'mock']);
+    const probe = await spawnWithLine(['--import', 'tsx', 'dev/bench/throughput-server.ts', 'mock']);
     const reply = await oneReply(Number(probe.line.port), path).finally(() => probe.stop());
     const bare: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
     const mock: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
