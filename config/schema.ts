@@ -108,7 +108,7 @@ export const CoarseCode = z.strictObject({
 });
 
 export const ProjectConfig = z.strictObject({
-  processors: z.array(ProcessorEntry).min(1).default(['stripe', 'adyen', 'paypal', 'visa']),
+  processors: z.array(ProcessorEntry).min(1).default(() => ProfileName.options.map((profile) => ({ profile }))),
   gateway: GatewayChoice.default('reference'),
   waive: z.array(Waiver).default([]),
   coarse: z.array(CoarseCode).default([]),
