@@ -188,17 +188,18 @@ class Ini {
             }
             int eq = line.indexOf('=');
             if (eq < 0 || current == null) throw new Refusal("REFUSED_CONFIG", "line " + n, "line " + n + " is not `key = value` inside a [section]. Fix: correct the syntax.");
-            current.put(line.substring(0, eq).strip(), expand(line.substring(eq + 1).strip(), n));
+            String key = line.substring(0, eq).strip();
+            current.put(key, expand(line.substring(eq + 1).strip(), "line " + n + " (" + key + ")"));
         }
         return ini;
     }
 
-    private static String expand(String value, int line) {
+    private static String expand(String value, String where) {
         Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String env = System.getenv(m.group(1));
-            if (env == null || env.isEmpty()) throw new Refusal("REFUSED_SECRET_MISSING", "line " + line, "line " + line + " reads ${" + m.group(1) + "}, which is not set. Fix: export " + m.group(1) + "=... before starting.");
+            if (env == null || env.isEmpty()) throw new Refusal("REFUSED_SECRET_MISSING", where, where + " reads ${" + m.group(1) + "}, which is not set. Fix: export " + m.group(1) + "=... before starting.");
             m.appendReplacement(out, Matcher.quoteReplacement(env));
         }
         return m.appendTail(out).toString();
@@ -948,6 +949,14 @@ class HandshakeFailures {
 /** Parses a buffered HTTP/1.1 response; null while incomplete. */
 class HttpParse {
     static UpstreamResponse complete(byte[] bytes, boolean eof, boolean presentsClientCert) throws Failure {
+        try {
+            return parse(bytes, eof, presentsClientCert);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new Failure(Reason.UPSTREAM_BAD_RESPONSE, "malformed HTTP framing: " + e.getMessage(), true);
+        }
+    }
+
+    private static UpstreamResponse parse(byte[] bytes, boolean eof, boolean presentsClientCert) throws Failure {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.length() >= 5 && !text.startsWith("HTTP/")) throw new Failure(Reason.UPSTREAM_BAD_RESPONSE, "the answer is not HTTP", true);
         int end = text.indexOf("\r\n\r\n");
