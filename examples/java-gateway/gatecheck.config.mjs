@@ -98,6 +98,8 @@ export default {
   gateway: {
     // Compiled once into .gatecheck/java-classes (see run.sh), then a plain `java -cp` start per scenario.
     command: 'sh ./run.sh {config}',
+    // The first start compiles Gateway.java (seconds on a loaded machine); later starts take ~0.6 s.
+    bootTimeoutMs: 60_000,
     configFile: { render, extension: '.ini' },
     ready: { urlLine: '"url"\\s*:\\s*"(http[^"]+)"' },
     bootCode: '"refused"\\s*:\\s*"([A-Z_]+)"',
