@@ -1464,8 +1464,8 @@ class Api {
             Map<?, ?> card = body == null ? null : Json.object(body.get("card"));
             Object amount = body == null ? null : body.get("amountMinor");
             if (card == null || !(amount instanceof Number n) || n.longValue() <= 0 || !Json.str(body, "currency").matches("[A-Za-z]{3}")
-                || !Json.str(card, "number").matches("\\d{12,19}") || Json.str(body, "orderId").isEmpty()) {
-                json(ex, 400, failed("INVALID_REQUEST", null, "body must be {amountMinor>0, currency (ISO 4217), card:{number}, orderId}"));
+                || !luhn(Json.str(card, "number")) || Json.str(body, "orderId").isEmpty()) {
+                json(ex, 400, failed("INVALID_REQUEST", null, "body must be {amountMinor>0, currency (ISO 4217), card:{number (12-19 digits, Luhn)}, orderId}"));
                 return;
             }
             charge = new Charge(n.longValue(), Json.str(body, "currency").toUpperCase(Locale.ROOT), Json.str(card, "number"), Json.str(body, "orderId"));
@@ -1497,6 +1497,16 @@ class Api {
         }
         log.info("charge_" + body.get("status"), Map.of("orderId", charge.orderId(), "upstream", upstream, "card", "****" + charge.cardNumber().substring(charge.cardNumber().length() - 4)));
         json(ex, outcome.captured() ? 200 : 402, body);
+    }
+
+    private static boolean luhn(String number) {
+        if (!number.matches("\\d{12,19}")) return false;
+        int sum = 0;
+        for (int i = 0; i < number.length(); i++) {
+            int d = number.charAt(number.length() - 1 - i) - '0';
+            sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return sum % 10 == 0;
     }
 
     private void health(HttpExchange ex) throws IOException {
@@ -1539,7 +1549,7 @@ class Api {
     }
 
     private void json(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
-        send(ex, status, "application/json", log.redactor.apply(Json.write(body)));
+        send(ex, status, "application/json", log.redactor.secrets(Json.write(body)));
     }
 
     private static void send(HttpExchange ex, int status, String type, String text) throws IOException {
@@ -1563,9 +1573,15 @@ class Redactor {
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
     }
 
+    /** For logs: secrets and card numbers. */
     String apply(String text) {
+        return PAN.matcher(secrets(text)).replaceAll("[card]");
+    }
+
+    /** For answers, which carry processor ids that look like card numbers but never a card. */
+    String secrets(String text) {
         for (String s : secrets) text = text.replace(s, "[redacted]");
-        return PAN.matcher(text).replaceAll("[card]");
+        return text;
     }
 }
 
