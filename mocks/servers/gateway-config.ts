@@ -44,3 +44,11 @@ export function gatewayProcessorConfig(server: ProcessorServer, name: string = s
   if (profile.webhooks) entry.webhooks = profile.webhooks.secrets;
   return entry;
 }
+
+/**
+ * The `processors` list for a topology, in failover order: each entry named after its profile,
+ * a second processor of the primary's profile as `<profile>-secondary`.
+ */
+export function gatewayTopologyConfig(servers: ProcessorServer[]): Record<string, unknown>[] {
+  return servers.map((s, i) => gatewayProcessorConfig(s, i > 0 && s.profile === servers[0]!.profile ? `${s.profile}-secondary` : s.profile));
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getProfile } from '../../mocks/processors/index.ts';
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
-import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
+import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import type { RequestRecord } from '../../mocks/servers/records.ts';
 import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
@@ -52,15 +52,6 @@ function secondaryScenario(scenario: Scenario): Scenario | null {
   return scenario.secondary ? { ...scenario, processor: scenario.secondary.processor, gateway: scenario.secondary.gateway } : null;
 }
 
-/** Config names in failover order: the profile's name, and `<profile>-secondary` when both use one profile. */
-function processorConfigs(servers: ProcessorServer[]): ProcessorConfig[] {
-  const names = new Set<string>();
-  return servers.map((server) => {
-    const name = names.has(server.profile) ? `${server.profile}-secondary` : server.profile;
-    names.add(name);
-    return gatewayProcessorConfig(server, name) as ProcessorConfig;
-  });
-}
 
 /** Starts every processor a scenario configures, primary first; closes the started ones if one fails. */
 async function startAll(scenario: Scenario, deps: ContractDeps): Promise<ProcessorServer[]> {
@@ -78,7 +69,7 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const servers = await startAll(scenario, deps);
   const processor = servers[0]!;
   const profile = getProfile(processor.profile);
-  const processors = processorConfigs(servers);
+  const processors = gatewayTopologyConfig(servers) as ProcessorConfig[];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
   const secrets = secretsOf(processors, Object.values(CARDS));
