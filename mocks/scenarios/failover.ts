@@ -74,7 +74,7 @@ export const failoverScenarios: ScenarioInput[] = [
     id: 'failover.client-cert-isolation',
     family: 'failover',
     title: 'After a failover from a mutual-TLS primary, the secondary never sees its client certificate or credentials',
-    basis: 'PCI DSS 3.6 / 8.3: keys and credentials are used only for their purpose. A TLS server may ask any client for a certificate; the gateway answers only with the one configured for that processor.',
+    basis: 'PCI DSS key management and authentication: keys and credentials are protected and used only where they belong. A TLS server may ask any client for a certificate; the gateway answers only with the one configured for that processor.',
     processor: { profile: 'visa', transport: closed },
     gateway: { clientCert: 'client-good' },
     secondary: { processor: { transport: { kind: 'tls', tls: { cert: 'server-good', clientCert: { mode: 'request-any' } } } } },

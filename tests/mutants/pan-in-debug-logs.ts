@@ -4,7 +4,7 @@ import type { Mutant } from './mutant.ts';
 
 export const panInDebugLogs: Mutant = {
   name: 'pan-in-debug-logs',
-  models: 'Request debug logging left on in production with its masking filter bypassed: the full card number is written to the logs (PCI DSS 3.3 / 3.5: no PAN in clear where it is not needed).',
+  models: 'Request debug logging left on in production with its masking filter bypassed: the full card number is written to the logs (PCI DSS 3.5: the PAN unreadable wherever it is stored, logs included).',
   killedBy: ['tls.good-chain'],
   parts: () => ({
     logger: (options) => createLogger({ ...options, redactor: { ...options.redactor, value: <T>(v: T) => v } }),
