@@ -3,19 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { configSecrets, parseGatewayConfig, type GatewayConfig } from './config.ts';
 import { GatewayBootError } from './errors.ts';
 import { createRedactor, type LogLine } from './logger.ts';
-import { GatewayMetrics } from './metrics.ts';
 import { modeMismatch } from './mode.ts';
 import { defaultParts, type GatewayParts } from './parts.ts';
 import { buildRuntime, type ProcessorRuntime, type Shared } from './runtime.ts';
 import { createRouter } from './server.ts';
-import { loadTlsMaterial, type BootWarning, type TlsMaterial } from './tls/material.ts';
+import type { BootWarning, TlsMaterial } from './tls/material.ts';
 
 export { configSecrets, GatewayConfig, loadGatewayConfig, parseGatewayConfig, ProcessorConfig } from './config.ts';
 export { classifyError, classifyHttpStatus, classifyTlsFrontResponse, type Classification, type ClassifyContext } from './classify.ts';
 export { GatewayBootError, GatewayFailure, gatewayCodes, isRetryable, statusOf, type GatewayCode } from './errors.ts';
 export { defaultParts, type GatewayParts } from './parts.ts';
 export { connectVerified, ConnectError, peerChain, type VerifiedConnection } from './tls/connect.ts';
-export { loadTlsMaterial, type TlsMaterial } from './tls/material.ts';
+export { loadTlsMaterial, type TlsMaterial, type TlsMaterialPart } from './tls/material.ts';
+export { GatewayMetrics, metricsRegistry, type MetricsPart, type MetricsRegistry } from './metrics.ts';
 export { tlsOptions, expectedServername } from './tls/options.ts';
 export { spkiPin, verifyPeer, type PeerPolicy } from './tls/verify-peer.ts';
 export type { LogLine } from './logger.ts';
@@ -61,7 +61,7 @@ export async function startGateway(config: unknown, parts: Partial<GatewayParts>
   const warnings: BootWarning[] = [];
   const materials: TlsMaterial[] = [];
   const verifiers = parsed.processors.map((processor, index) => {
-    const loaded = loadTlsMaterial(processor, index, now);
+    const loaded = p.tlsMaterial(processor, index, now);
     materials.push(loaded.material);
     warnings.push(...loaded.warnings);
     const mismatch = modeMismatch(processor);
@@ -79,7 +79,7 @@ export async function startGateway(config: unknown, parts: Partial<GatewayParts>
     processors: parsed.processors.map((proc, i) => ({ name: proc.name, profile: proc.profile, clientCert: materials[i]!.clientCert })),
     now: p.clock.now,
   });
-  const shared: Shared = { parts: p, logger, redactor, metrics: new GatewayMetrics(), health, signal: abort.signal };
+  const shared: Shared = { parts: p, logger, redactor, metrics: p.metrics(), health, signal: abort.signal };
   const runtimes: ProcessorRuntime[] = parsed.processors.map((proc, i) => buildRuntime(proc, i, materials[i]!, verifiers[i], shared));
   const router = createRouter(runtimes, shared);
 

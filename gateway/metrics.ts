@@ -23,7 +23,21 @@ class Family<T> {
 
 type Histogram = { buckets: number[]; sum: number; count: number };
 
-export class GatewayMetrics {
+/** What the gateway records; GET /metrics serves `text()`. A construction seam (GatewayParts.metrics). */
+export interface MetricsRegistry {
+  /** One processor request and how it ended: a charge, a business decline, or a failure. */
+  request(processor: string, outcome: 'succeeded' | 'declined' | 'failed', seconds: number): void;
+  failure(processor: string, code: string): void;
+  handshakeFailure(processor: string, reason: string): void;
+  certificateExpiry(processor: string, kind: 'server' | 'client', days: number): void;
+  /** The Prometheus text exposition. */
+  text(): string;
+}
+
+/** Builds the registry for one gateway. */
+export type MetricsPart = () => MetricsRegistry;
+
+export class GatewayMetrics implements MetricsRegistry {
   private readonly requests = new Family<{ n: number }>('gateway_processor_requests_total', 'Processor requests by outcome (succeeded, declined, failed).', 'counter', () => ({ n: 0 }));
   private readonly failures = new Family<{ n: number }>('gateway_processor_failures_total', 'Failed processor requests by error code.', 'counter', () => ({ n: 0 }));
   private readonly handshakes = new Family<{ n: number }>('gateway_tls_handshake_failures_total', 'TLS handshake failures (payments and probes) by reason (the error code).', 'counter', () => ({ n: 0 }));
@@ -69,3 +83,5 @@ export class GatewayMetrics {
     return `${out.join('\n')}\n`;
   }
 }
+
+export const metricsRegistry: MetricsPart = () => new GatewayMetrics();

@@ -3,9 +3,11 @@ import { clock, type Clock } from './clock.ts';
 import { createHealth, type HealthPart } from './health.ts';
 import { idempotencyKey, type IdempotencyKeyPart } from './idempotency.ts';
 import { createLogger, type LoggerPart, type LogSink } from './logger.ts';
+import { metricsRegistry, type MetricsPart } from './metrics.ts';
 import { presentError, type PresentErrorPart } from './present-error.ts';
 import { processorClient } from './processors/index.ts';
 import { retryPolicy, type RetryPolicy } from './retry.ts';
+import { loadTlsMaterial, type TlsMaterialPart } from './tls/material.ts';
 import { tlsOptions, type TlsOptionsPart } from './tls/options.ts';
 import { verifyPeer, type VerifyPeer } from './tls/verify-peer.ts';
 import { webhookVerifiers, type WebhookVerifierFactory } from './webhooks/index.ts';
@@ -16,6 +18,10 @@ import { webhookVerifiers, type WebhookVerifierFactory } from './webhooks/index.
  * test-only switch in the gateway itself).
  */
 export type GatewayParts = {
+  /** Reads each processor's CA bundle and client certificate at boot. */
+  tlsMaterial: TlsMaterialPart;
+  /** The metrics registry behind GET /metrics. */
+  metrics: MetricsPart;
   /** Node TLS options for a processor from its config and boot-loaded material. */
   tlsOptions: TlsOptionsPart;
   /** The gateway's own policy on a verified chain: key size, weak digests, SPKI pins. */
@@ -42,6 +48,8 @@ export type GatewayParts = {
 };
 
 export const defaultParts: GatewayParts = {
+  tlsMaterial: loadTlsMaterial,
+  metrics: metricsRegistry,
   tlsOptions,
   verifyPeer,
   classifyError,

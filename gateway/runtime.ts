@@ -2,7 +2,7 @@ import type { ProcessorConfig } from './config.ts';
 import { categoryOf, GatewayFailure } from './errors.ts';
 import type { HealthTracker } from './health.ts';
 import type { Logger, Redactor } from './logger.ts';
-import type { GatewayMetrics } from './metrics.ts';
+import type { MetricsRegistry } from './metrics.ts';
 import type { GatewayParts } from './parts.ts';
 import type { ProcessorClient } from './processors/index.ts';
 import type { TlsMaterial } from './tls/material.ts';
@@ -24,7 +24,7 @@ export type Shared = {
   parts: GatewayParts;
   logger: Logger;
   redactor: Redactor;
-  metrics: GatewayMetrics;
+  metrics: MetricsRegistry;
   health: HealthTracker;
   signal: AbortSignal;
 };

@@ -3,7 +3,7 @@ import { getScenario } from '../../mocks/scenarios/index.ts';
 import { getProfile } from '../../mocks/processors/index.ts';
 import { ProfileName } from '../../mocks/processors/profile.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
-import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
+import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
@@ -29,6 +29,13 @@ const Args = z.object({
 
 function expectation(s: Scenario): string {
   const e = s.expect;
+  if (e.processors) {
+    const each = (role: 'primary' | 'secondary') => {
+      const p = e.processors![role];
+      return `${role}: ${p.charges} charge(s)${p.reached ? '' : ', no payment request'}${p.health === 'any' ? '' : `, /health ${p.health}${p.code ? ` with ${p.code}` : ''}`}`;
+    };
+    return `${e.outcome === 'ok' ? 'the payment succeeds' : e.outcome === 'rejected' ? `fails with ${e.code}` : 'refuses to start'} within ${e.withinMs} ms, never two charges across processors (${each('primary')}; ${each('secondary')})`;
+  }
   if (e.outcome === 'ok') return `the payment succeeds within ${e.withinMs} ms`;
   if (e.outcome === 'boot-refused') return `the gateway refuses to start with ${e.code}`;
   return `fails with ${e.code} within ${e.withinMs} ms, ${e.paymentSent ? '' : 'sends no payment data, '}${e.retryable ? 'retries with the same idempotency key' : 'does not retry'}, and /health shows the processor down`;
@@ -44,17 +51,35 @@ function describeEvent(event: ProcessorEvent): string {
   return `[${time}] connection #${r.id} handshake ${r.handshake}: ${detail}`;
 }
 
-function printForPerson(scenario: Scenario, server: ProcessorServer): void {
-  const config = gatewayProcessorConfig(server);
+function printForPerson(scenario: Scenario, servers: ProcessorServer[]): void {
+  const configs = gatewayTopologyConfig(servers);
+  const where = servers.map((s, i) => `  ${servers.length > 1 ? `${ROLES[i]}:`.padEnd(11) : 'processor:  '}${s.profile} at ${s.url}`).join('\n');
+  const point = servers.length > 1
+    ? `Point a gateway at them (the reference gateway's "processors" list, in failover order):\n${JSON.stringify(configs, null, 2).replace(/^/gm, '  ')}`
+    : `Point a gateway at it (one entry of the reference gateway's "processors" list):\n${JSON.stringify(configs[0], null, 2).replace(/^/gm, '  ')}`;
   console.log(`gatecheck serve ${scenario.id}: ${scenario.title}
   models:     ${scenario.basis}
   a correct gateway: ${expectation(scenario)}
-  processor:  ${server.profile} at ${server.url}
+${where}
 
-Point a gateway at it (one entry of the reference gateway's "processors" list):
-${JSON.stringify(config, null, 2).replace(/^/gm, '  ')}
+${point}
 
 Listening; every connection and request is logged below. Ctrl-C to stop.`);
+}
+
+const ROLES = ['primary', 'secondary'] as const;
+
+
+/** Every processor a scenario configures, primary first (the secondary on its own free port). */
+async function startTopology(scenario: Scenario, options: { profile?: ProfileName | undefined; port?: number | undefined }): Promise<ProcessorServer[]> {
+  const primary = await startProcessor(scenario, options);
+  if (!scenario.secondary) return [primary];
+  try {
+    return [primary, await startProcessor({ ...scenario, processor: scenario.secondary.processor, gateway: scenario.secondary.gateway })];
+  } catch (error) {
+    await primary.close();
+    throw error;
+  }
 }
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -66,19 +91,21 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.target) return deliverWebhooks(scenario, args.target, args.json, args.profile);
-  const server = await startProcessor(scenario, { profile: args.profile, port: args.port });
+  const servers = await startTopology(scenario, { profile: args.profile, port: args.port });
+  const server = servers[0]!;
   if (args.json) {
     const c = server.client;
-    console.log(JSON.stringify({ id: scenario.id, profile: server.profile, url: server.url, client: c }));
+    const topology = servers.length > 1 ? { processors: servers.map((s, i) => ({ role: ROLES[i], profile: s.profile, url: s.url, client: s.client, config: gatewayTopologyConfig(servers)[i] })) } : {};
+    console.log(JSON.stringify({ id: scenario.id, profile: server.profile, url: server.url, client: c, ...topology }));
   } else {
-    printForPerson(scenario, server);
-    server.watch((event) => console.log(describeEvent(event)));
+    printForPerson(scenario, servers);
+    servers.forEach((s, i) => s.watch((event) => console.log(`${servers.length > 1 ? `${ROLES[i]} ` : ''}${describeEvent(event)}`)));
   }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
   return 0;
 }
 

@@ -142,6 +142,9 @@ function checkPolicy(processor: ProcessorConfig, index: number): void {
  * Boot checks for one processor's TLS: policy, CA bundle, client certificate and key. Throws a
  * GatewayBootError naming the field and file; returns the loaded material and any warnings.
  */
+/** Reads one processor's TLS material at boot (a construction seam: GatewayParts.tlsMaterial). */
+export type TlsMaterialPart = (processor: ProcessorConfig, index: number, now: number) => { material: TlsMaterial; warnings: BootWarning[] };
+
 export function loadTlsMaterial(processor: ProcessorConfig, index: number, now: number): { material: TlsMaterial; warnings: BootWarning[] } {
   const warnings: BootWarning[] = [];
   checkPolicy(processor, index);

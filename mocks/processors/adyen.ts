@@ -176,7 +176,7 @@ export const adyen: ProcessorProfile = {
         eventDate: (options.at ?? new Date()).toISOString(),
         additionalData: { hmacSignature: adyenSignature(fields, options.secret ?? ADYEN_HMAC_KEY) },
       };
-      const body = JSON.stringify({ live: 'false', notificationItems: [{ NotificationRequestItem: item }] });
+      const body = JSON.stringify({ live: 'false', notificationItems: [{ NotificationRequestItem: item }] }, null, options.pretty ? 2 : undefined);
       return { headers: { 'content-type': 'application/json' }, body, eventId: `${event.id}:${event.type}` };
     },
   },

@@ -253,7 +253,7 @@ export const paypal: ProcessorProfile = {
       const algo = key.asymmetricKeyType === 'ec' ? 'SHA256withECDSA' : 'SHA256withRSA';
       const time = (options.at ?? new Date()).toISOString();
       const transmissionId = randomUUID();
-      const body = JSON.stringify({ id: event.id, event_version: '1.0', create_time: time, event_type: event.type, resource: event.payload });
+      const body = JSON.stringify({ id: event.id, event_version: '1.0', create_time: time, event_type: event.type, resource: event.payload }, null, options.pretty ? 2 : undefined);
       const signature = cryptoSign('sha256', Buffer.from(paypalSignedString(transmissionId, time, PAYPAL_WEBHOOK_ID, body)), key).toString('base64');
       return {
         headers: {

@@ -76,7 +76,8 @@ export interface WebhookSigner {
   /** Signs `event` as the processor would; `options` reproduce the broken variants. */
   sign(
     event: { id: string; type: string; payload: Record<string, unknown> },
-    options?: { at?: Date; secret?: string; extraSecrets?: string[] },
+    /** `pretty`: the body indented with newlines, as some processors send it (the signature covers those bytes). */
+    options?: { at?: Date; secret?: string; extraSecrets?: string[]; pretty?: boolean },
   ): SignedWebhook;
 }
 

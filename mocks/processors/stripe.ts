@@ -174,7 +174,7 @@ export const stripe: ProcessorProfile = {
     secrets: { secrets: [STRIPE_WEBHOOK_SECRET] },
     sign(event, options = {}) {
       const t = Math.floor((options.at ?? new Date()).getTime() / 1000);
-      const body = JSON.stringify({ id: event.id, object: 'event', type: event.type, created: t, livemode: false, data: { object: event.payload } });
+      const body = JSON.stringify({ id: event.id, object: 'event', type: event.type, created: t, livemode: false, data: { object: event.payload } }, null, options.pretty ? 2 : undefined);
       const secrets = [options.secret ?? STRIPE_WEBHOOK_SECRET, ...(options.extraSecrets ?? [])];
       return { headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(body, t, secrets) }, body, eventId: event.id };
     },

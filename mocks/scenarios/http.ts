@@ -52,6 +52,15 @@ export const httpScenarios: ScenarioInput[] = [
     runbook: { symptom: 'A 429 is logged; the payment succeeds after Retry-After.', cause: 'A burst hit the processor rate limit.', fix: 'Nothing to fix; if frequent, smooth the traffic or ask the processor for a higher limit.' },
   },
   {
+    id: 'http.retry-after-honoured',
+    family: 'http',
+    title: 'One 429 with Retry-After: 1; the retry comes no sooner than a second later',
+    basis: 'Stripe, Adyen and PayPal send Retry-After with 429/503: a client that retries sooner (after 14 ms) is still rate-limited and feeds the storm the header is there to stop.',
+    processor: { transport: good, behaviour: { kind: 'fail', failure: 'rate-limited', retryAfterSeconds: 1, times: 1 } },
+    expect: { ...succeeds(3000), retryGap: { minMs: 1000, toleranceMs: 50, source: 'retry-after' } },
+    runbook: { symptom: 'A 429 is logged; the retry arrives a second later and succeeds.', cause: 'A burst hit the processor rate limit; the gateway waited as Retry-After asked.', fix: 'Nothing to fix; if retries arrive sooner than Retry-After, fix the gateway\'s retry policy.' },
+  },
+  {
     id: 'http.rate-limited-persistent',
     family: 'http',
     title: 'The processor rate-limits every request (429)',

@@ -1,4 +1,5 @@
 import { authScenarios } from './auth.ts';
+import { failoverScenarios } from './failover.ts';
 import { httpScenarios } from './http.ts';
 import { mtlsScenarios } from './mtls.ts';
 import { networkScenarios } from './network.ts';
@@ -17,7 +18,7 @@ export function buildCatalogue(definitions: ScenarioInput[]): Scenario[] {
   return catalogue;
 }
 
-export const scenarios: Scenario[] = buildCatalogue([...tlsScenarios, ...mtlsScenarios, ...authScenarios, ...networkScenarios, ...httpScenarios, ...webhookScenarios]);
+export const scenarios: Scenario[] = buildCatalogue([...tlsScenarios, ...mtlsScenarios, ...authScenarios, ...networkScenarios, ...httpScenarios, ...webhookScenarios, ...failoverScenarios]);
 
 export function getScenario(id: string): Scenario {
   const scenario = scenarios.find((s) => s.id === id);

@@ -7,7 +7,7 @@ import { ProfileName } from '../processors/profile.ts';
  * what a correct gateway must do. Scenarios are data; mocks/servers/ turns one into a running
  * processor. The id names the test, the `serve` argument and the runbook entry, forever.
  */
-export const Family = z.enum(['tls', 'mtls', 'auth', 'network', 'http', 'webhook']);
+export const Family = z.enum(['tls', 'mtls', 'auth', 'network', 'http', 'webhook', 'failover']);
 export type Family = z.infer<typeof Family>;
 
 export const TlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
@@ -24,6 +24,8 @@ export const ClientCertPolicy = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('openssl-alert'), trust: certId }),
   /** nginx `ssl_verify_client optional` style: the handshake completes, then HTTP 400. */
   z.object({ mode: z.literal('http-400'), trust: certId }),
+  /** Asks every client for a certificate and accepts any or none (`ssl_verify_client optional_no_ca`): records what a gateway volunteers. */
+  z.object({ mode: z.literal('request-any') }),
 ]);
 export type ClientCertPolicy = z.infer<typeof ClientCertPolicy>;
 
@@ -121,6 +123,13 @@ export const GatewaySetup = z.object({
 });
 export type GatewaySetup = z.infer<typeof GatewaySetup>;
 
+/** The second processor of a topology: its own mock and its own entry in the gateway's config. */
+export const Secondary = z.object({
+  processor: ProcessorSetup,
+  gateway: GatewaySetup.default(GatewaySetup.parse({})),
+});
+export type Secondary = z.infer<typeof Secondary>;
+
 /** What the harness asks of the gateway during the run. */
 export const Drive = z.discriminatedUnion('kind', [
   z.object({
@@ -136,6 +145,8 @@ export const Drive = z.discriminatedUnion('kind', [
       tamper: z.boolean().default(false),
       secret: z.enum(['configured', 'wrong', 'configured-and-next']).default('configured'),
       ageSeconds: z.number().int().default(0),
+      /** How the processor serialises the body it signs: compact JSON, or pretty-printed (indented, newlines). */
+      format: z.enum(['compact', 'pretty']).default('compact'),
     })).min(1),
   }),
 ]);
@@ -143,6 +154,27 @@ export type Drive = z.infer<typeof Drive>;
 
 export const Outcome = z.enum(['ok', 'rejected', 'boot-refused']);
 export type Outcome = z.infer<typeof Outcome>;
+
+/** The least time a correct gateway waits between attempts, and how much earlier still counts (timer and loopback jitter). */
+export const RetryGap = z.object({
+  minMs: z.number().int().positive(),
+  toleranceMs: z.number().int().nonnegative(),
+  /** What the gap comes from, for the breach line: the processor's Retry-After, or the gateway's declared backoff. */
+  source: z.enum(['retry-after', 'backoff']),
+});
+export type RetryGap = z.infer<typeof RetryGap>;
+
+/** What one processor of a topology must show after the drive. */
+export const ProcessorExpectation = z.object({
+  /** Charges this processor committed. */
+  charges: z.number().int().nonnegative(),
+  /** Whether any payment request may reach this processor. */
+  reached: z.boolean(),
+  /** Its state on /health, and the code when down. */
+  health: z.enum(['up', 'down', 'any']),
+  code: ErrorCode.nullable().default(null),
+});
+export type ProcessorExpectation = z.infer<typeof ProcessorExpectation>;
 
 export const Expectation = z
   .object({
@@ -155,6 +187,10 @@ export const Expectation = z
     health: z.enum(['up', 'down']),
     /** The gateway must report within this many milliseconds. */
     withinMs: z.number().int().positive(),
+    /** Time as evidence: the least gap between two payment attempts at one processor (Retry-After or declared backoff), within a tolerance. */
+    retryGap: RetryGap.optional(),
+    /** Topologies: what each processor must have seen, by role (only with `secondary`). */
+    processors: z.object({ primary: ProcessorExpectation, secondary: ProcessorExpectation }).optional(),
   })
   .refine((e) => (e.outcome === 'ok') === (e.code === null), { message: 'code must be null exactly when outcome is "ok"', path: ['code'] })
   .refine((e) => e.outcome !== 'ok' || e.health === 'up', { message: 'a scenario with outcome "ok" must expect health "up"', path: ['health'] });
@@ -176,10 +212,16 @@ export const Scenario = z
     processor: ProcessorSetup,
     gateway: GatewaySetup.default(GatewaySetup.parse({})),
     drive: Drive.default({ kind: 'pay', card: 'approved', repeat: 'once' }),
+    /**
+     * A second processor the gateway is configured with, after the first (failover order). The
+     * first (`processor`, `gateway`) is the primary; absent = one processor, as most scenarios.
+     */
+    secondary: Secondary.optional(),
     expect: Expectation,
     runbook: Runbook,
   })
-  .refine((s) => s.id.startsWith(`${s.family}.`), { message: 'id must start with its family', path: ['id'] });
+  .refine((s) => s.id.startsWith(`${s.family}.`), { message: 'id must start with its family', path: ['id'] })
+  .refine((s) => (s.secondary === undefined) === (s.expect.processors === undefined), { message: 'a scenario with a secondary processor says what each processor must see (expect.processors), and only then', path: ['expect', 'processors'] });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 

@@ -21,7 +21,7 @@ export function gatewayCredentials(profile: ProcessorProfile): Record<string, st
 // A 64-character DNS label is invalid, so the resolver fails it locally: no query leaves the machine.
 const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.gatecheck.invalid`;
 
-export function gatewayProcessorConfig(server: ProcessorServer, name = server.profile): Record<string, unknown> {
+export function gatewayProcessorConfig(server: ProcessorServer, name: string = server.profile): Record<string, unknown> {
   const profile = getProfile(server.profile);
   const c = server.client;
   const tls: Record<string, unknown> = { servername: c.servername, minVersion: c.minVersion, maxVersion: c.maxVersion, minKeyBits: c.minKeyBits };
@@ -43,4 +43,12 @@ export function gatewayProcessorConfig(server: ProcessorServer, name = server.pr
   };
   if (profile.webhooks) entry.webhooks = profile.webhooks.secrets;
   return entry;
+}
+
+/**
+ * The `processors` list for a topology, in failover order: each entry named after its profile,
+ * a second processor of the primary's profile as `<profile>-secondary`.
+ */
+export function gatewayTopologyConfig(servers: ProcessorServer[]): Record<string, unknown>[] {
+  return servers.map((s, i) => gatewayProcessorConfig(s, i > 0 && s.profile === servers[0]!.profile ? `${s.profile}-secondary` : s.profile));
 }

@@ -4,7 +4,7 @@ import type { ProcessorProfile, ProfileOptions, ProfileState } from '../processo
 import type { Behaviour } from '../scenarios/schema.ts';
 import { behave, stateOptions } from './behaviour.ts';
 import { closeServer, listen, trackSockets } from './listen.ts';
-import type { BoundedLog, RequestRecord } from './records.ts';
+import { monotonicMs, type BoundedLog, type RequestRecord } from './records.ts';
 import { tcpOf } from './tcp-of.ts';
 
 /** Answered by the harness itself (and recorded like any request): a client can prove it reached HTTP. */
@@ -48,7 +48,7 @@ export async function startHttpApp(
   const answer = behave(profile, behaviour, state);
   const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const request = { method: req.method ?? 'GET', path: req.url ?? '/', headers: flatHeaders(req.headers), body };
-    requests.push({ ...request, at: new Date().toISOString() });
+    requests.push({ ...request, at: new Date().toISOString(), arrivedMs: monotonicMs() });
     if (request.path === PING_PATH) return reply(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ ok: true, profile: profile.name }));
     let response: Awaited<ReturnType<typeof answer>>;
     try {

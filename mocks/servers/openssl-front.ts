@@ -15,7 +15,7 @@ const order = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
  * a verified client with its status page; it has no processor API behind it.
  */
 export async function startOpensslFront(spec: ServerTls, pki: Pki, records: BoundedLog<ConnectionRecord>, port = 0): Promise<OpensslFront> {
-  if (spec.clientCert.mode === 'none') throw new Error('gatecheck: the openssl front is only for client-certificate scenarios');
+  if (spec.clientCert.mode !== 'openssl-alert') throw new Error('gatecheck: the openssl front is only for openssl-alert client-certificate scenarios');
   const issuer = pki.entry(spec.cert).issuer;
   const args = [
     's_server', '-accept', `127.0.0.1:${port}`, '-www',

@@ -23,8 +23,15 @@ export type ConnectionRecord = {
   forwarded: boolean;
 };
 
-/** One HTTP request that reached the processor's application (the thing fail-closed forbids). */
-export type RequestRecord = ProcessorRequest & { at: string };
+/**
+ * One HTTP request that reached the processor's application (the thing fail-closed forbids).
+ * `at` is the wall-clock time; `arrivedMs` the arrival on a monotonic clock (ms, sub-ms precision),
+ * the evidence for the time a gateway waited between attempts.
+ */
+export type RequestRecord = ProcessorRequest & { at: string; arrivedMs?: number };
+
+/** Now on a monotonic clock, in ms since this process started: unaffected by wall-clock steps. */
+export const monotonicMs = (): number => performance.now();
 
 /** Keeps the newest `limit` items: recording stays bounded under any length of load. */
 export class BoundedLog<T> {

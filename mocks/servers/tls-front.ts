@@ -29,7 +29,10 @@ export function serverTlsOptions(spec: ServerTls, pki: Pki): tls.TlsOptions {
   };
   if (spec.ciphers) options.ciphers = spec.ciphers;
   if (spec.alpn) options.ALPNProtocols = spec.alpn;
-  if (policy.mode !== 'none') {
+  if (policy.mode === 'request-any') {
+    options.requestCert = true;
+    options.rejectUnauthorized = false;
+  } else if (policy.mode !== 'none') {
     options.requestCert = true;
     options.rejectUnauthorized = policy.mode === 'node-reject';
     options.ca = pki.read(pki.certPath(policy.trust));

@@ -23,6 +23,7 @@ export function signedDeliveries(profile: ProcessorProfile, deliveries: Delivery
   return deliveries.map((d) => {
     const signed = signer.sign(event(profile, d.event), {
       at: new Date(Date.now() - d.ageSeconds * 1000),
+      pretty: d.format === 'pretty',
       ...(d.secret === 'wrong' ? { secret: WRONG_SECRET[profile.name] } : {}),
       ...(d.secret === 'configured-and-next' ? { extraSecrets: [NEXT_SECRET[profile.name] ?? 'next'] } : {}),
     });

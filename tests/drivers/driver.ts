@@ -29,6 +29,10 @@ export interface RunningGateway {
   /** How many failures the gateway's metrics count for `code` (summed over processors). */
   failureCount(code: string): Promise<number>;
   metricsText(): Promise<string>;
+  /** Every failure the gateway's metrics count, over all codes and processors; absent if the gateway cannot say. */
+  failureTotal?(): Promise<number>;
+  /** How many processor requests the metrics count with this outcome (e.g. declined); absent if the gateway cannot say. */
+  outcomeCount?(outcome: 'succeeded' | 'declined' | 'failed'): Promise<number>;
   deliverWebhook(processor: string, delivery: WebhookDelivery): Promise<{ status: number; code: string | null; body: string }>;
   /** Everything the gateway logged so far, as text. */
   logs(): string;

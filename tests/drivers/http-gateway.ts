@@ -19,6 +19,16 @@ const codeOf = (body: string): string | null => {
   }
 };
 
+/** Sums a Prometheus counter's series whose labels pass `keep`. */
+function sumSeries(text: string, metric: string, keep: (labels: string) => boolean): number {
+  let total = 0;
+  for (const line of text.split('\n')) {
+    const match = new RegExp(`^${metric}(?:\\{([^}]*)\\})?\\s+([0-9.e+]+)$`).exec(line);
+    if (match && keep(match[1] ?? '')) total += Number(match[2]);
+  }
+  return total;
+}
+
 /** A RunningGateway for anything that speaks the reference gateway's HTTP API. */
 export function httpGateway({ url, logs, stop, mapCode = (c) => c, timeoutMs = 15_000 }: HttpGatewayOptions): RunningGateway {
   const call = async (path: string, init: RequestInit = {}) => {
@@ -54,6 +64,12 @@ export function httpGateway({ url, logs, stop, mapCode = (c) => c, timeoutMs = 1
         if (match && labelCode && mapCode(labelCode) === code) total += Number(match[2]);
       }
       return total;
+    },
+    async failureTotal() {
+      return sumSeries((await call('/metrics')).body, 'gateway_processor_failures_total', () => true);
+    },
+    async outcomeCount(outcome) {
+      return sumSeries((await call('/metrics')).body, 'gateway_processor_requests_total', (labels) => labels.includes(`outcome="${outcome}"`));
     },
     async deliverWebhook(processor: string, delivery: WebhookDelivery) {
       const { status, body } = await call(`/webhooks/${encodeURIComponent(processor)}`, { method: 'POST', headers: delivery.headers, body: delivery.body });

@@ -28,4 +28,31 @@ export type Observation = {
   wireProblems: string[];
   /** Secrets (by label) found where they must never be, with where. */
   leaks: string[];
+  /** Topologies: every configured processor in failover order, the first being the one above (absent with one processor). */
+  topology?: ProcessorFacts[];
+  /** The books around the drive: every failure counted, and the declined outcome (null where the driver cannot read them). */
+  accounting?: { failures: Counter | null; declined: Counter | null };
+};
+
+export type Counter = { before: number; after: number };
+
+/** What one processor of a topology saw and what /health says of it. */
+export type ProcessorFacts = {
+  role: 'primary' | 'secondary';
+  /** Its name in the gateway's config (the /health and /webhooks name). */
+  name: string;
+  profile: string;
+  /** Payment-route requests it received during the drive, with arrival order. */
+  paymentRequests: number;
+  /** The idempotency keys those requests carried. */
+  idempotencyKeys: string[];
+  /** Approved charges it committed (a declined payment is recorded, not charged). */
+  charges: number;
+  health: ProcessorHealth | null;
+  /** The subject of the client certificate the harness configured for this processor, or null for none. */
+  ownClientCert: string | null;
+  /** Subjects of the client certificates the gateway presented to it (every connection). */
+  clientCertsPresented: string[];
+  /** Labels of another processor's secrets found in requests this processor received (headers, body, decoded Basic). */
+  foreignSecrets: string[];
 };

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { getProfile } from '../../mocks/processors/index.ts';
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
-import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
+import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import type { RequestRecord } from '../../mocks/servers/records.ts';
 import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
+import { processorFacts } from './topology.ts';
 import { findLeaks, secretsOf } from './secrets.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 
@@ -46,15 +47,29 @@ async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' 
   }
 }
 
+/** The scenario a secondary processor runs as: the same id and drive, its own processor and gateway setup. */
+function secondaryScenario(scenario: Scenario): Scenario | null {
+  return scenario.secondary ? { ...scenario, processor: scenario.secondary.processor, gateway: scenario.secondary.gateway } : null;
+}
+
+
+/** Starts every processor a scenario configures, primary first; closes the started ones if one fails. */
+async function startAll(scenario: Scenario, deps: ContractDeps): Promise<ProcessorServer[]> {
+  const primary = await deps.startProcessor(scenario);
+  const second = secondaryScenario(scenario);
+  return second ? [primary, await deps.startProcessor(second)] : [primary];
+}
+
 /**
- * One contract run: the scenario's processor, a gateway pointed at it, the scenario's drive
- * (payments or webhook deliveries), then what the gateway shows (health, metrics, logs) and what
- * the processor received.
+ * One contract run: the scenario's processors (one, or a primary and a secondary), a gateway
+ * pointed at them in failover order, the scenario's drive (payments or webhook deliveries), then
+ * what the gateway shows (health, metrics, logs) and what each processor received.
  */
 export async function observe(scenario: Scenario, deps: ContractDeps): Promise<Observation> {
-  const processor = await deps.startProcessor(scenario);
+  const servers = await startAll(scenario, deps);
+  const processor = servers[0]!;
   const profile = getProfile(processor.profile);
-  const processors = [gatewayProcessorConfig(processor) as ProcessorConfig];
+  const processors = gatewayTopologyConfig(servers) as ProcessorConfig[];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
   const secrets = secretsOf(processors, Object.values(CARDS));
@@ -69,21 +84,22 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const gateway = boot.gateway;
   const code = scenario.expect.code;
   const failuresBefore = code ? await gateway.failureCount(code) : 0;
-  const connectionsBefore = processor.connections().length;
-  const requestsBefore = processor.requests().length;
+  const accountingBefore = await readAccounting(gateway);
+  const marks = servers.map((s) => ({ connections: s.connections().length, requests: s.requests().length }));
   const drive = scenario.drive;
   const payments = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
   const webhooks = [];
   if (drive.kind === 'webhook') {
     for (const delivery of signedDeliveries(profile, drive.deliveries)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
   }
-  const requests = processor.requests().slice(requestsBefore);
+  const requests = processor.requests().slice(marks[0]!.requests);
   const health = await gateway.health();
   const metrics = await gateway.metricsText();
   const failuresAfter = code ? await gateway.failureCount(code) : 0;
+  const accountingAfter = await readAccounting(gateway);
   const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === profile.paymentRoute.path);
   const answers = [...payments.map((p) => p.body), ...webhooks.map((w) => w.body)].join('\n');
-  return {
+  const observation: Observation = {
     ...base,
     boot: { ok: true },
     payment: payments.at(-1) ?? null,
@@ -91,10 +107,29 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
     webhooks,
     requests,
     committed: [...processor.payments()],
-    connections: processor.connections().length - connectionsBefore,
+    connections: processor.connections().length - marks[0]!.connections,
     health: health.processors.find((p) => p.name === processors[0]!.name) ?? null,
     failures: code ? { before: failuresBefore, after: failuresAfter } : null,
     wireProblems: [...new Set(paymentRequests.flatMap((r) => wireProblems(profile, r)))],
     leaks: findLeaks(secrets, { 'gateway answers': answers, '/health': health.raw, '/metrics': metrics, logs: gateway.logs() }),
+    accounting: {
+      failures: counter(accountingBefore.failures, accountingAfter.failures),
+      declined: counter(accountingBefore.declined, accountingAfter.declined),
+    },
+  };
+  if (servers.length > 1) {
+    observation.topology = servers.map((server, i) => processorFacts(server, processors[i]!, i === 0 ? 'primary' : 'secondary', {
+      marks: marks[i]!, health: health.processors.find((p) => p.name === processors[i]!.name) ?? null, secrets,
+    }));
+  }
+  return observation;
+}
+
+async function readAccounting(gateway: RunningGateway): Promise<{ failures: number | null; declined: number | null }> {
+  return {
+    failures: gateway.failureTotal ? await gateway.failureTotal() : null,
+    declined: gateway.outcomeCount ? await gateway.outcomeCount('declined') : null,
   };
 }
+
+const counter = (before: number | null, after: number | null) => (before === null || after === null ? null : { before, after });

@@ -1,9 +1,12 @@
 import { codeInfo, type ErrorCode } from '../../mocks/scenarios/codes.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
+import { judgeAccounting } from './clauses/accounting.ts';
+import { judgeRetryGap } from './clauses/timing.ts';
+import { judgeTopology } from './clauses/topology.ts';
 import type { Observation } from './observation.ts';
 
 /** The contract clauses of DESIGN.md, "What a correct gateway does". */
-export type Clause = 'boot' | 'outcome' | 'wire' | 'fail-closed' | 'code' | 'bounded' | 'retries' | 'health' | 'metrics' | 'discreet';
+export type Clause = 'boot' | 'outcome' | 'wire' | 'fail-closed' | 'code' | 'bounded' | 'retries' | 'health' | 'metrics' | 'discreet' | 'failover' | 'isolation' | 'timing';
 
 export type Breach = { clause: Clause; did: string; should: string };
 
@@ -46,14 +49,20 @@ export function judge(scenario: Scenario, o: Observation, wire: WireFacts): Verd
   }
   if (scenario.drive.kind === 'webhook') {
     judgeWebhooks(scenario, o, breach);
+  } else if (scenario.secondary) {
+    judgeTopology(scenario, o, wire, breach);
   } else {
     judgePayments(scenario, o, wire, breach);
+  }
+  if (scenario.drive.kind === 'pay') {
+    judgeRetryGap(scenario, o, wire, breach);
+    judgeAccounting(scenario, o, breach);
   }
   for (const leak of o.leaks) breach('discreet', `leaked the ${leak}`, 'no secret or card number anywhere');
   return finish(scenario, breaches);
 }
 
-type Breacher = (clause: Clause, did: string, should: string) => void;
+export type Breacher = (clause: Clause, did: string, should: string) => void;
 
 function judgeWebhooks(scenario: Scenario, o: Observation, breach: Breacher): void {
   const e = scenario.expect;

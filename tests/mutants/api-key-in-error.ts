@@ -10,6 +10,7 @@ const verbatim = { add() {}, text: (value: string) => value, value: <T>(value: T
 export const apiKeyInError: Mutant = {
   name: 'api-key-in-error',
   models: 'A processor client whose errors carry the failed request "for debugging", Authorization header included, logged by a plain JSON logger without redaction: the API key lands in the logs.',
+  killedBy: ['auth.invalid-key'],
   parts: () => ({
     logger: (options) => createLogger({ ...options, redactor: verbatim }),
     processorClient: (config, deps) => {

@@ -5,6 +5,7 @@ import type { Mutant } from './mutant.ts';
 export const declineAsOutage: Mutant = {
   name: 'decline-as-outage',
   models: 'Any non-2xx processor answer treated as a processor failure, so a card decline (Stripe 402, Adyen "Refused") is reported as an outage, retried, and marks the processor down.',
+  killedBy: ['http.business-decline'],
   parts: () => ({
     processorClient: (config, deps) => {
       const client = processorClient(config, deps);

@@ -14,6 +14,25 @@ import { verificationOff } from './verification-off.ts';
 import { weakKeysAccepted } from './weak-keys-accepted.ts';
 import { wrongClientKey } from './wrong-client-key.ts';
 
+import { failoverAfterWrittenRequest } from './failover-after-written-request.ts';
+import { failoverNeverEngages } from './failover-never-engages.ts';
+import { healthSharedAcrossProcessors } from './health-shared-across-processors.ts';
+import { clientCertForEveryProcessor } from './client-cert-for-every-processor.ts';
+import { authHeaderShared } from './auth-header-shared.ts';
+import { retryAfterIgnored } from './retry-after-ignored.ts';
+import { retryAfterReadAsMs } from './retry-after-read-as-ms.ts';
+import { declineCountedAsFailure } from './decline-counted-as-failure.ts';
+import { declineOutcomeAsFailed } from './decline-outcome-as-failed.ts';
+import { failureCodeLabelDropped } from './failure-code-label-dropped.ts';
+import { webhookDedupeBySignature } from './webhook-dedupe-by-signature.ts';
+import { webhookReserialisedBody } from './webhook-reserialised-body.ts';
+import { staleWebhooksAccepted } from './stale-webhooks-accepted.ts';
+import { failoverOnDecline } from './failover-on-decline.ts';
+import { healthUpOnAnyAnswer } from './health-up-on-any-answer.ts';
+import { panInDebugLogs } from './pan-in-debug-logs.ts';
+import { legacyTlsAllowed } from './legacy-tls-allowed.ts';
+import { caBundleFromCertFile } from './ca-bundle-from-cert-file.ts';
+
 export type { Mutant } from './mutant.ts';
 
 /** Every mutant the contract suites must kill, in the order of the issue that asked for them. */
@@ -32,6 +51,24 @@ export const mutants: Mutant[] = [
   unsignedWebhooksAccepted,
   genericErrorCode,
   declineAsOutage,
+  failoverAfterWrittenRequest,
+  failoverNeverEngages,
+  healthSharedAcrossProcessors,
+  clientCertForEveryProcessor,
+  authHeaderShared,
+  retryAfterIgnored,
+  retryAfterReadAsMs,
+  declineCountedAsFailure,
+  declineOutcomeAsFailed,
+  failureCodeLabelDropped,
+  webhookDedupeBySignature,
+  webhookReserialisedBody,
+  staleWebhooksAccepted,
+  failoverOnDecline,
+  healthUpOnAnyAnswer,
+  panInDebugLogs,
+  legacyTlsAllowed,
+  caBundleFromCertFile,
 ];
 
 export function getMutant(name: string): Mutant {

@@ -10,6 +10,11 @@ export type Mutant = {
   name: string;
   /** The real-world mistake it models, in one sentence. */
   models: string;
+  /**
+   * The scenario ids meant to kill it: `npm run mutation` runs only these (fast), `--full` the whole
+   * matrix. Absent: the whole matrix.
+   */
+  killedBy?: string[];
   /** Builds the replaced seams (a fresh set per gateway driver). */
   parts(): Partial<GatewayParts>;
 };

@@ -9,6 +9,7 @@ const FOREVER_MS = 2 ** 31 - 1;
 export const noTimeout: Mutant = {
   name: 'no-timeout',
   models: 'The processor client is built without timeouts (Node\'s default: none), so a processor that accepts and never answers holds every payment, and the caller, until the socket dies.',
+  killedBy: ['network.latency-beyond-bound'],
   parts: () => ({
     processorClient: (config, deps) => {
       const { material } = loadTlsMaterial(config, 0, Date.now());

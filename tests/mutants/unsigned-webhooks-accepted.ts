@@ -17,6 +17,7 @@ function eventKeys(body: Buffer): string[] {
 export const unsignedWebhooksAccepted: Mutant = {
   name: 'unsigned-webhooks-accepted',
   models: 'Webhook signatures checked in "log only" mode during a rollout that was never switched to enforce: a forged or tampered event is processed.',
+  killedBy: ['webhook.tampered-body'],
   parts: () => ({
     webhookVerifiers: (processor, index) => {
       const verify = webhookVerifiers(processor, index);
