@@ -21,7 +21,7 @@ export function gatewayCredentials(profile: ProcessorProfile): Record<string, st
 // A 64-character DNS label is invalid, so the resolver fails it locally: no query leaves the machine.
 const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.gatecheck.invalid`;
 
-export function gatewayProcessorConfig(server: ProcessorServer, name = server.profile): Record<string, unknown> {
+export function gatewayProcessorConfig(server: ProcessorServer, name: string = server.profile): Record<string, unknown> {
   const profile = getProfile(server.profile);
   const c = server.client;
   const tls: Record<string, unknown> = { servername: c.servername, minVersion: c.minVersion, maxVersion: c.maxVersion, minKeyBits: c.minKeyBits };
