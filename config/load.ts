@@ -66,6 +66,10 @@ function checkFiles(loaded: LoadedConfig, label: string): void {
     if (!existsSync(gateway.driver)) throw new ConfigError(`${label}: gateway.driver: no file at ${gateway.driver}. Fix: give the driver module's path relative to the config's folder.`);
     return;
   }
+  if (gateway.configFile.inline) {
+    const problems = checkTemplate(gateway.configFile.inline);
+    if (problems.length) throw new ConfigError(problems.map((p) => `${label}: gateway.configFile.inline: ${p}. Fix: see docs/your-gateway.md#the-config-template.`).join('\n'));
+  }
   const template = gateway.configFile.template;
   if (!template) return;
   if (!existsSync(template)) throw new ConfigError(`${label}: gateway.configFile.template: no file at ${template}. Fix: give the template's path relative to the config's folder.`);

@@ -67,11 +67,13 @@ export const DeclarativeGateway = z.strictObject({
   configFile: z.strictObject({
     /** A template file, relative to the config; placeholders are filled per scenario. */
     template: z.string().min(1).optional(),
+    /** Or the template's text itself (a .json config cannot hold a function; a short template reads well inline). */
+    inline: z.string().min(1).optional(),
     /** Or, in a .ts/.mjs config, a function from the scenario's processor settings to the file's text. */
     render: z.custom<RenderGatewayConfig>((v) => typeof v === 'function', 'a function (processors, gateway) => string').optional(),
     /** The generated file's extension (`.ini`, `.properties`, `.yaml`...). */
     extension: z.string().regex(/^\.[a-z0-9]+$/, 'a file extension such as ".ini"').default('.json'),
-  }).refine((f) => !(f.template && f.render), { message: 'give a template or a render function, not both' }).prefault({}),
+  }).refine((f) => [f.template, f.inline, f.render].filter(Boolean).length <= 1, { message: 'give one of template, inline or render, not several' }).prefault({}),
   /** Ready when this line pattern appears on stdout (first group: the base URL), or when `url` answers. */
   ready: z.union([
     z.strictObject({ urlLine: regex.default(DEFAULT_URL_LINE) }),
