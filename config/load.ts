@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError } from './config-error.ts';
 import { findConfigFile } from './find.ts';
+import { importUserModule } from './import-module.ts';
 import { formatIssues } from './issues.ts';
 import { ProjectConfig } from './schema.ts';
 import { checkTemplate } from './template.ts';
@@ -21,13 +21,6 @@ function labelOf(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-async function importModule(file: string): Promise<unknown> {
-  if (/\.[mc]?ts$/.test(file)) {
-    const { tsImport } = await import('tsx/esm/api');
-    return tsImport(pathToFileURL(file).href, import.meta.url);
-  }
-  return import(pathToFileURL(file).href);
-}
 
 /** The raw value a config file exports (JSON.parse for .json, the default export otherwise). */
 async function readRaw(file: string, label: string): Promise<unknown> {
@@ -41,7 +34,7 @@ async function readRaw(file: string, label: string): Promise<unknown> {
   }
   let module: { default?: unknown };
   try {
-    module = (await importModule(file)) as { default?: unknown };
+    module = await importUserModule(file);
   } catch (error) {
     throw new ConfigError(`${label}: cannot be loaded (${(error as Error).message.split('\n')[0]}). Fix: run it with node to see the error.`);
   }

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../../config/import-module.ts';
 import type { GatewayDriver } from './driver.ts';
 import { HarnessError } from './harness-error.ts';
 
@@ -9,8 +9,7 @@ const isDriver = (value: unknown): value is GatewayDriver =>
 export async function loadDriverModule(file: string): Promise<GatewayDriver> {
   let module: { default?: unknown };
   try {
-    const url = pathToFileURL(file).href;
-    module = /\.[mc]?ts$/.test(file) ? await (await import('tsx/esm/api')).tsImport(url, import.meta.url) : await import(url);
+    module = await importUserModule(file);
   } catch (error) {
     throw new HarnessError('GATEWAY_DRIVER_INVALID', `the driver module ${file} cannot be loaded (${(error as Error).message.split('\n')[0]}). Fix: run it with node to see the error.`);
   }
