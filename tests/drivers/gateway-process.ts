@@ -45,7 +45,8 @@ function urlFromLine(line: string, pattern: RegExp): string | null {
 async function poll(url: string, until: () => boolean): Promise<boolean> {
   while (!until()) {
     try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await response.body?.cancel();
       return true;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
