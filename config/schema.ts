@@ -53,9 +53,9 @@ export type ProcessorEntry = z.infer<typeof ProcessorEntry>;
 
 /** Where a value sits in a gateway's answer: an RFC 6901 JSON pointer, or a regular expression whose first group is the value. */
 export const Locator = z.union([
-  z.strictObject({ pointer: z.string().regex(/^(\/.*)?$/, 'a JSON pointer such as /error/code') }),
-  z.strictObject({ pattern: z.string().min(1) }),
-]);
+  z.strictObject({ pointer }),
+  z.strictObject({ pattern: regex }),
+], { error: '{ "pointer": "/error/code" } or { "pattern": "<regular expression whose first group is the code>" }' });
 export type Locator = z.infer<typeof Locator>;
 
 /** A gateway started as a child process and spoken to over HTTP, described as data. */
@@ -74,7 +74,7 @@ export const DeclarativeGateway = z.strictObject({
     /** The generated file's extension (`.ini`, `.properties`, `.yaml`...). */
     extension: z.string().regex(/^\.[a-z0-9]+$/, 'a file extension such as ".ini"').default('.json'),
   }).refine((f) => [f.template, f.inline, f.render].filter(Boolean).length <= 1, { message: 'give one of template, inline or render, not several' }).prefault({}),
-  /** Ready when this line pattern appears on stdout (first group: the base URL), or when `url` answers. */
+  /** Ready when a line of stdout or stderr matches `urlLine` (first group: the base URL), or when `url` answers. */
   ready: z.union([
     z.strictObject({ urlLine: regex.default(DEFAULT_URL_LINE) }),
     /** Polled (GET, every 50 ms) until it answers with any HTTP status; `{port}` is the free port. Its origin is the gateway's base URL. */
