@@ -2,7 +2,8 @@ import { mergeTests } from '@playwright/test';
 import type { Scenario } from '../mocks/scenarios/schema.ts';
 import { getProfile } from '../mocks/processors/index.ts';
 import { nameFor, notApplicable } from './harness/applicable.ts';
-import { assess, expectedScenario, remember, verdictAnnotation } from './harness/assess.ts';
+import { assess, coarseFor, remember, verdictAnnotation } from './harness/assess.ts';
+import { countingCoarseToo } from './harness/coarse-counter.ts';
 import { gatewayTest } from './harness/fixtures-gateway.ts';
 import { processorTest } from './harness/fixtures-processor.ts';
 import type { Observation } from './harness/observation.ts';
@@ -26,9 +27,12 @@ export const test = mergeTests(processorTest, gatewayTest).extend<{ contract: { 
           testInfo.annotations.push({ type: 'not-applicable', description: reason });
           testInfo.skip(true, `not applicable: ${reason}`);
         }
-        const expected = expectedScenario(scenario, { waive, coarse });
-        const observation = await observe(expected, {
-          driver: gateway.driver.name, startProcessor: (s) => processor(s), startGateway: (p) => gateway.start(p), processorName: (profile) => nameFor(profile, processors),
+        const declared = coarseFor(scenario, { waive, coarse });
+        const observation = await observe(scenario, {
+          driver: gateway.driver.name,
+          startProcessor: (s) => processor(s),
+          startGateway: async (p) => countingCoarseToo(await gateway.start(p), scenario.expect.code, declared?.code ?? null),
+          processorName: (profile) => nameFor(profile, processors),
         });
         await testInfo.attach('observation', { body: JSON.stringify(observation), contentType: 'application/json' });
         const profile = getProfile(scenario.processor.profile);

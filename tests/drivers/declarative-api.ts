@@ -54,7 +54,7 @@ export function declarativeApi(api: GatewayApi, { url, logs, stop, timeoutMs = 1
       return (await call(api.metrics.path)).body;
     },
     async failureCount(code: string) {
-      return countFailures(await this.metricsText(), api.metrics.failureCounter, api.metrics.codeLabel, code, mapCode);
+      return countFailures((await call(api.metrics.path)).body, api.metrics.failureCounter, api.metrics.codeLabel, code, mapCode);
     },
     async deliverWebhook(processor: string, delivery: WebhookDelivery) {
       const { status, body } = await call(webhookPath(api.webhooks, processor), { method: 'POST', headers: delivery.headers, body: delivery.body });

@@ -17,16 +17,23 @@ export type Assessment =
   | { verdict: 'waived'; line: string; breaches: Breach[]; reason: string }
   | { verdict: 'breached'; line: string; breaches: Breach[]; reason: null };
 
-/** The expectation the config declares for a scenario: its coarse code in place of the specific one. */
-export function expectedScenario(scenario: Scenario, terms: VerdictTerms): Scenario {
-  const coarse = terms.coarse.find((c) => c.scenario === scenario.id);
-  return coarse ? { ...scenario, expect: { ...scenario.expect, code: coarse.code } } : scenario;
+/** The coarse code the config declares for a scenario, if any. */
+export const coarseFor = (scenario: Scenario, terms: VerdictTerms): CoarseCode | null => terms.coarse.find((c) => c.scenario === scenario.id) ?? null;
+
+/** The scenario expecting its coarse code in place of the specific one. */
+function coarsened(scenario: Scenario, code: string): Scenario {
+  return { ...scenario, expect: { ...scenario.expect, code: code as Scenario['expect']['code'] } };
 }
 
-/** judge(), then the config's terms: a coarse code replaces the expected one; a waiver drops the breaches it covers. */
+/**
+ * judge(), then the config's terms. A gateway that meets the specific expectation is honoured,
+ * coarse code or not; otherwise a coarse code replaces the expected one (honoured (coarse) when
+ * all holds). A waiver drops the breaches it covers.
+ */
 export function assess(scenario: Scenario, o: Observation, wire: WireFacts, terms: VerdictTerms): Assessment {
-  const coarse = terms.coarse.find((c) => c.scenario === scenario.id);
-  const verdict = judge(expectedScenario(scenario, terms), o, wire);
+  const plain = judge(scenario, o, wire);
+  const coarse = plain.pass ? null : coarseFor(scenario, terms);
+  const verdict = coarse ? judge(coarsened(scenario, coarse.code), o, wire) : plain;
   const waivers = terms.waive.filter((w) => w.scenario === scenario.id);
   const covered = (b: Breach) => waivers.find((w) => !w.clause || w.clause === b.clause);
   const waived = verdict.breaches.filter(covered);

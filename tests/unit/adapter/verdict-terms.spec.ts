@@ -27,6 +27,10 @@ test('a coarse code replaces the expected one and reads honoured (coarse: CODE) 
   });
 });
 
+test('a gateway that reports the specific code despite a coarse declaration is plainly honoured', () => {
+  expect(assess(expired, answered('TLS_CERT_EXPIRED'), wire, coarse).verdict).toBe('honoured');
+});
+
 test('a coarse code still breaches what the gateway got wrong, and says it was judged coarse', () => {
   const sent = answered('TLS_HANDSHAKE_FAILED', { requests: [{ method: 'POST', path: '/v1/payment_intents', headers: {}, body: '', at: '' }] });
   const a = assess(expired, sent, wire, coarse);
