@@ -1,22 +1,33 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ConfigError } from '../../config/config-error.ts';
+import { PROJECT_CONFIG_ENV } from '../../config/current.ts';
+import { loadProjectConfig, type LoadedConfig } from '../../config/load.ts';
 import { Family } from '../../mocks/scenarios/schema.ts';
-import { parseCommand } from './usage.ts';
+import { parseCommand, UsageError } from './usage.ts';
 
-export const runHelp = `Usage: npx gatecheck run [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json]
+export const runHelp = `Usage: npx gatecheck run [--config FILE] [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json]
 
 Runs the contract suites (every scenario) against a gateway and prints the matrix:
-scenario, verdict, observed code, time. Exits 1 if any scenario is breached.
-  --gateway    reference (default: the bundled gateway, in-process) or process
-               (spawns GATECHECK_GATEWAY_CMD; default: npx gatecheck gateway)
+scenario, verdict, observed code, time. Exits 1 if any scenario is breached, 2 when the
+harness (or the config) failed and nothing breached, 0 otherwise.
+  --config F   the project config (default: gatecheck.config.{ts,mts,mjs,js,json} in the
+               current folder; none: the reference gateway and all four processors).
+               See docs/your-gateway.md.
+  --gateway    reference (the bundled gateway, in-process) or process (spawns
+               GATECHECK_GATEWAY_CMD from the current folder); overrides the config's gateway
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
   --workers N  parallel workers (default 2)
   --json       print the matrix as one JSON document instead`;
 
 const Args = z.object({
+  config: z.string().min(1).optional(),
   gateway: z.enum(['reference', 'process']).optional(),
   family: Family.optional(),
   grep: z.string().min(1).optional(),
@@ -34,16 +45,55 @@ export function titleFilter(family: string | undefined, grep: string | undefined
   return familyPart ?? grep ?? null;
 }
 
+async function projectConfig(file: string | undefined): Promise<LoadedConfig> {
+  try {
+    return await loadProjectConfig({ file });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function gatewayLabel(project: LoadedConfig): string {
+  const gateway = project.config.gateway;
+  const from = project.file ? ` (${path.basename(project.file)})` : '';
+  if (gateway === 'reference') return `reference${from}`;
+  return 'driver' in gateway ? `${path.basename(gateway.driver)}${from}` : `declarative${from}`;
+}
+
+/** Playwright exits 1 for any failed test; a run with harness errors and no breach exits 2 instead. */
+function exitCode(playwright: number, outcomeFile: string): number {
+  if (playwright !== 1) return playwright;
+  try {
+    const counts = JSON.parse(readFileSync(outcomeFile, 'utf8')) as { breached: number; errors: number };
+    return counts.breached === 0 && counts.errors > 0 ? 2 : 1;
+  } catch {
+    return 1;
+  }
+}
+
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseCommand('run', argv, {
-    gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' },
+    config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' },
   }, Args);
+  const project = await projectConfig(args.config);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const playwrightArgs = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`];
   const filter = titleFilter(args.family, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
-  if (args.workers) playwrightArgs.push('--workers', String(args.workers));
-  const env = { ...process.env, ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}), ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}) };
+  const workers = args.workers ?? project.config.workers;
+  if (workers) playwrightArgs.push('--workers', String(workers));
+  const outcomeDir = mkdtempSync(path.join(tmpdir(), 'gatecheck-run-'));
+  const outcomeFile = path.join(outcomeDir, 'outcome.json');
+  const env = {
+    ...process.env,
+    ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}),
+    ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}),
+    ...(project.file ? { [PROJECT_CONFIG_ENV]: project.file } : {}),
+    GATECHECK_GATEWAY_LABEL: gatewayLabel(project),
+    GATECHECK_CWD: process.cwd(),
+    GATECHECK_RUN_OUTCOME: outcomeFile,
+  };
   const child = spawn(process.execPath, playwrightArgs, { cwd: root, env, stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
@@ -51,5 +101,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const code = await new Promise<number>((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1))));
   process.off('SIGINT', forward);
   process.off('SIGTERM', forward);
-  return code;
+  const exit = exitCode(code, outcomeFile);
+  rmSync(outcomeDir, { recursive: true, force: true });
+  return exit;
 }

@@ -49,6 +49,6 @@ export function gatewayProcessorConfig(server: ProcessorServer, name: string = s
  * The `processors` list for a topology, in failover order: each entry named after its profile,
  * a second processor of the primary's profile as `<profile>-secondary`.
  */
-export function gatewayTopologyConfig(servers: ProcessorServer[]): Record<string, unknown>[] {
-  return servers.map((s, i) => gatewayProcessorConfig(s, i > 0 && s.profile === servers[0]!.profile ? `${s.profile}-secondary` : s.profile));
+export function gatewayTopologyConfig(servers: ProcessorServer[], nameOf: (profile: string) => string = (profile) => profile): Record<string, unknown>[] {
+  return servers.map((s, i) => gatewayProcessorConfig(s, i > 0 && s.profile === servers[0]!.profile ? `${nameOf(s.profile)}-secondary` : nameOf(s.profile)));
 }

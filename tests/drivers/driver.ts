@@ -11,6 +11,8 @@ export type PaymentInput = { amount: number; currency: string; source: string; r
 
 export type PaymentResult = {
   status: number;
+  /** The gateway took the payment (its own success status: 201 for the reference gateway, 200 for many). */
+  taken: boolean;
   /** gatecheck's code for the failure (mapped from the gateway's own), or null on success. */
   code: string | null;
   body: string;
@@ -45,6 +47,9 @@ export type BootResult =
 
 export interface GatewayDriver {
   readonly name: string;
-  /** Starts a gateway with these processors, in order; a refusal to boot is a result, not an error. */
+  /**
+   * Starts a gateway with these processors, in order; a refusal to boot is a result, not an error.
+   * A fault of the harness or the adapter (the command cannot run, no readiness in time) throws a HarnessError.
+   */
   start(processors: ProcessorConfig[], env?: Record<string, string>): Promise<BootResult>;
 }

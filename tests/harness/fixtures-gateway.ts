@@ -1,12 +1,12 @@
-import { test as base } from '@playwright/test';
 import type { BootResult, GatewayDriver, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
-import { selectDriver } from '../drivers/select.ts';
+import { driverFor } from '../drivers/select.ts';
+import { projectTest } from './fixtures-project.ts';
 
 export type GatewayFixture = { driver: GatewayDriver; start(processors: ProcessorConfig[], env?: Record<string, string>): Promise<BootResult> };
 
-/** `gateway` starts gateways through the selected driver and stops them after the test, pass or fail. */
-export const gatewayTest = base.extend<{ gateway: GatewayFixture }, { driver: GatewayDriver }>({
-  driver: [async ({}, use) => use(selectDriver()), { scope: 'worker' }],
+/** `gateway` starts gateways through the run's driver (GATECHECK_GATEWAY, else the project config) and stops them after the test, pass or fail. */
+export const gatewayTest = projectTest.extend<{ gateway: GatewayFixture }, { driver: GatewayDriver }>({
+  driver: [async ({ project }, use) => use(await driverFor(project)), { scope: 'worker' }],
   gateway: async ({ driver }, use) => {
     const running: RunningGateway[] = [];
     await use({

@@ -2,13 +2,17 @@ import { expect as base } from '@playwright/test';
 import { getProfile } from '../../mocks/processors/index.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import type { Observation } from './observation.ts';
-import { judge } from './verdict.ts';
+import { assess, assessmentOf, NO_TERMS } from './assess.ts';
 
-/** `expect(observation).toHonour(scenario)`: every contract clause, one line on failure. */
+/**
+ * `expect(observation).toHonour(scenario)`: every contract clause, one line on failure. An
+ * observation from the contract fixture is judged under the project config's terms (coarse codes,
+ * waivers) there; any other is judged plainly.
+ */
 export const expect = base.extend({
   toHonour(observation: Observation, scenario: Scenario) {
     const profile = getProfile(scenario.processor.profile);
-    const verdict = judge(scenario, observation, { paymentPath: profile.paymentRoute.path, idempotencyHeader: profile.idempotencyHeader });
-    return { pass: verdict.pass, name: 'toHonour', message: () => verdict.line };
+    const assessment = assessmentOf(observation) ?? assess(scenario, observation, { paymentPath: profile.paymentRoute.path, idempotencyHeader: profile.idempotencyHeader }, NO_TERMS);
+    return { pass: assessment.verdict !== 'breached', name: 'toHonour', message: () => assessment.line };
   },
 });

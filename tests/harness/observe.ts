@@ -17,6 +17,8 @@ export type ContractDeps = {
   driver: string;
   startProcessor: (scenario: Scenario) => Promise<ProcessorServer>;
   startGateway: (processors: ProcessorConfig[]) => Promise<BootResult>;
+  /** The gateway's own name for a processor profile (project config); default: the profile. */
+  processorName?: (profile: string) => string;
 };
 
 /** Problems with a payment request as the processor received it: schema, auth and idempotency headers. */
@@ -42,7 +44,7 @@ async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' 
       return [await gateway.pay(payment, key), await gateway.pay({ ...payment, amount: 2000 }, key)];
     case 'concurrent-same-key': {
       const both = await Promise.all([gateway.pay(payment, key), gateway.pay(payment, key)]);
-      return both.sort((a, b) => Number(a.status !== 201) - Number(b.status !== 201));
+      return both.sort((a, b) => Number(!a.taken) - Number(!b.taken));
     }
   }
 }
@@ -69,7 +71,7 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const servers = await startAll(scenario, deps);
   const processor = servers[0]!;
   const profile = getProfile(processor.profile);
-  const processors = gatewayTopologyConfig(servers) as ProcessorConfig[];
+  const processors = gatewayTopologyConfig(servers, deps.processorName) as ProcessorConfig[];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
   const secrets = secretsOf(processors, Object.values(CARDS));

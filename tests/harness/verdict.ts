@@ -86,8 +86,8 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
   if (keys.size > 1) breach('retries', `sent ${keys.size} different idempotency keys for one payment`, 'the same idempotency key on every attempt');
   if (o.committed.length > 1) breach('outcome', `charged ${o.committed.length} times`, 'at most one charge');
   if (e.outcome === 'ok') {
-    const refused = o.payments.filter((x) => x.status !== 201);
-    if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken (201)');
+    const refused = o.payments.filter((x) => !x.taken);
+    if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken');
     if (o.committed.length === 0) breach('outcome', 'charged nothing at the processor', 'exactly one charge');
     if (o.payments.length > 1 && new Set(o.payments.map((x) => referenceOf(x.body))).size > 1) breach('outcome', 'answered a repeated payment with a new processor reference', 'the first result replayed');
     for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
@@ -96,8 +96,8 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
     return;
   }
-  if (p.status === 201) {
-    breach('outcome', `payment sent (201) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}${e.paymentSent ? '' : ' and no request'}`);
+  if (p.taken) {
+    breach('outcome', `payment sent (${p.status}) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}${e.paymentSent ? '' : ' and no request'}`);
   } else if (p.code !== e.code) {
     breach('code', answered(o), `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
   }
@@ -128,7 +128,7 @@ function referenceOf(body: string): string | null {
   }
 }
 
-function finish(scenario: Scenario, breaches: Breach[]): Verdict {
+export function finish(scenario: Scenario, breaches: Breach[]): Verdict {
   const id = scenario.id;
   if (!breaches.length) return { pass: true, breaches, line: `${id}: honoured. Reproduce: ${reproduce(id)}` };
   const did = breaches.map((b) => b.did).join('; ');

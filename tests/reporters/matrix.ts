@@ -1,17 +1,22 @@
 import type { FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { writeFileSync } from 'node:fs';
 import { scenarios } from '../../mocks/scenarios/index.ts';
+import { classifyRow, countRows, summaryCounts, type RowVerdict } from './row-verdict.ts';
 
-/** One row of the contract matrix. */
+/** One row of the contract matrix. `reason`: why it is not applicable, waived or coarse. */
 export type MatrixRow = {
   id: string;
-  verdict: 'honoured' | 'breached' | 'error' | 'skipped';
+  verdict: RowVerdict;
+  reason: string | null;
   expected: string;
   observed: string | null;
   ms: number;
   message: string | null;
 };
 
-const glyph = { honoured: 'honoured', breached: 'BREACHED', error: 'ERROR', skipped: 'skipped' } as const;
+const glyph: Record<RowVerdict, string> = {
+  honoured: 'honoured', 'honoured (coarse)': 'coarse', waived: 'waived', 'not applicable': 'n/a', breached: 'BREACHED', error: 'ERROR', skipped: 'skipped',
+};
 
 /**
  * Prints the contract matrix for `gatecheck run`: a live progress line on stderr, then one row
@@ -36,36 +41,40 @@ export default class MatrixReporter implements Reporter {
     const observed = observation ? describeObserved(observation) : null;
     const expect = scenarios.find((s) => s.id === id)?.expect;
     const expected = !expect ? '?' : expect.outcome === 'ok' ? 'payment taken' : expect.outcome === 'boot-refused' ? `boot refused: ${expect.code}` : String(expect.code);
-    const verdict = result.status === 'skipped' ? 'skipped' : result.status === 'passed' ? 'honoured' : observation ? 'breached' : 'error';
-    const message = result.error?.message?.split('\n').find((l) => l.includes(id) || l.trim()) ?? null;
-    this.rows.push({ id, verdict, expected, observed, ms: Math.round(result.duration), message: verdict === 'honoured' ? null : stripAnsi(message ?? '') });
+    const annotations = [...(result.annotations ?? []), ...test.annotations];
+    const { verdict, reason } = classifyRow(result.status, annotations, observation !== null);
+    const failed = verdict === 'breached' || verdict === 'error';
+    const message = failed ? stripAnsi(result.error?.message?.split('\n').find((l) => l.includes(id) || l.trim()) ?? '') : null;
+    this.rows.push({ id, verdict, reason, expected, observed, ms: Math.round(result.duration), message });
     if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
   }
 
   onEnd(result: FullResult): void {
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');
     const rows = [...this.rows].sort((a, b) => a.id.localeCompare(b.id));
-    const summary = {
-      status: result.status,
-      wallMs: Date.now() - this.started,
-      honoured: rows.filter((r) => r.verdict === 'honoured').length,
-      breached: rows.filter((r) => r.verdict === 'breached' || r.verdict === 'error').length,
-      skipped: rows.filter((r) => r.verdict === 'skipped').length,
-    };
+    const counts = countRows(rows);
+    const summary = { status: result.status, wallMs: Date.now() - this.started, ...counts };
+    // `gatecheck run` reads this to exit 2 (not 1) when nothing breached but the harness failed.
+    if (process.env.GATECHECK_RUN_OUTCOME) writeFileSync(process.env.GATECHECK_RUN_OUTCOME, JSON.stringify(counts));
     if (this.json) {
-      process.stdout.write(JSON.stringify({ ...summary, gateway: process.env.GATECHECK_GATEWAY ?? 'reference', scenarios: rows }) + '\n');
+      process.stdout.write(JSON.stringify({ ...summary, gateway: process.env.GATECHECK_GATEWAY ?? process.env.GATECHECK_GATEWAY_LABEL ?? 'reference', scenarios: rows }) + '\n');
       return;
     }
     const width = Math.max(8, ...rows.map((r) => r.id.length));
     const observedWidth = Math.max(8, ...rows.map((r) => (r.observed ?? '-').length));
     console.log(`${'scenario'.padEnd(width)}  ${'verdict'.padEnd(8)}  ${'observed'.padEnd(observedWidth)}  time`);
     for (const r of rows) console.log(`${r.id.padEnd(width)}  ${glyph[r.verdict].padEnd(8)}  ${(r.observed ?? '-').padEnd(observedWidth)}  ${String(r.ms).padStart(5)} ms`);
+    const declared = rows.filter((r) => r.reason && r.verdict !== 'skipped');
+    if (declared.length) {
+      console.log('\nDeclared by the config (not plain honoured):');
+      for (const r of declared) console.log(`  ${r.id}: ${r.verdict === 'honoured (coarse)' ? r.reason : `${r.verdict}: ${r.reason}`}`);
+    }
     const failures = rows.filter((r) => r.message);
     if (failures.length) {
       console.log('\nBreaches:');
       for (const r of failures) console.log(`  ${r.message}`);
     }
-    console.log(`\n${summary.honoured} honoured, ${summary.breached} breached${summary.skipped ? `, ${summary.skipped} skipped` : ''} in ${(summary.wallMs / 1000).toFixed(1)} s against the ${process.env.GATECHECK_GATEWAY ?? 'reference'} gateway`);
+    console.log(`\n${summaryCounts(counts)} in ${(summary.wallMs / 1000).toFixed(1)} s against the ${process.env.GATECHECK_GATEWAY ?? process.env.GATECHECK_GATEWAY_LABEL ?? 'reference'} gateway`);
   }
 
   printsToStdio(): boolean {

@@ -8,7 +8,7 @@ const request = { method: 'POST', path: '/v1/payment_intents', headers: { 'idemp
 
 const rejected = (over: Partial<Observation> = {}): Observation => withPayments({
   scenarioId: 'tls.expired-leaf', driver: 'reference', boot: { ok: true }, idempotencyKey: 'k1',
-  payment: { status: 502, code: 'TLS_CERT_EXPIRED', body: '{}', elapsedMs: 40 }, payments: [], webhooks: [],
+  payment: { status: 502, taken: false, code: 'TLS_CERT_EXPIRED', body: '{}', elapsedMs: 40 }, payments: [], webhooks: [],
   requests: [], committed: [], connections: 1, health: { name: 'stripe', state: 'down', code: 'TLS_CERT_EXPIRED' },
   failures: { before: 0, after: 1 }, wireProblems: [], leaks: [], ...over,
 });
@@ -22,17 +22,17 @@ test('a gateway that does everything right honours the scenario', () => {
 const breaches: [string, Partial<Observation>, string][] = [
   [
     'payment sent over an expired certificate',
-    { payment: { status: 201, code: null, body: '{}', elapsedMs: 30 }, requests: [request], health: { name: 'stripe', state: 'up', code: null }, failures: { before: 0, after: 0 } },
+    { payment: { status: 201, taken: true, code: null, body: '{}', elapsedMs: 30 }, requests: [request], health: { name: 'stripe', state: 'up', code: null }, failures: { before: 0, after: 0 } },
     'tls.expired-leaf: payment sent (201) though the processor presented an expired certificate (or one in its chain expired); card data reached the processor (1 request(s)); /health showed the processor up with no error code; the TLS_CERT_EXPIRED failure counter stayed at 0; expected TLS_CERT_EXPIRED and no request; /health down with TLS_CERT_EXPIRED; the failure counter for TLS_CERT_EXPIRED to go up. Reproduce: npx gatecheck serve tls.expired-leaf',
   ],
   [
     'a generic code',
-    { payment: { status: 502, code: 'TLS_HANDSHAKE_FAILED', body: '{}', elapsedMs: 30 }, health: { name: 'stripe', state: 'down', code: 'TLS_HANDSHAKE_FAILED' } },
+    { payment: { status: 502, taken: false, code: 'TLS_HANDSHAKE_FAILED', body: '{}', elapsedMs: 30 }, health: { name: 'stripe', state: 'down', code: 'TLS_HANDSHAKE_FAILED' } },
     'tls.expired-leaf: answered 502 TLS_HANDSHAKE_FAILED; /health showed the processor down with TLS_HANDSHAKE_FAILED; expected TLS_CERT_EXPIRED (the processor presented an expired certificate (or one in its chain expired)); /health down with TLS_CERT_EXPIRED. Reproduce: npx gatecheck serve tls.expired-leaf',
   ],
   [
     'a retried TLS failure, too slow, leaking the card',
-    { connections: 3, payment: { status: 502, code: 'TLS_CERT_EXPIRED', body: '4242424242424242', elapsedMs: 2600 }, leaks: ['card number in payment response'] },
+    { connections: 3, payment: { status: 502, taken: false, code: 'TLS_CERT_EXPIRED', body: '4242424242424242', elapsedMs: 2600 }, leaks: ['card number in payment response'] },
     'tls.expired-leaf: answered after 2600 ms; opened 3 connections; leaked the card number in payment response; expected an answer within 2000 ms; a single attempt; no secret or card number anywhere. Reproduce: npx gatecheck serve tls.expired-leaf',
   ],
 ];
@@ -52,7 +52,7 @@ test('a boot refusal with the wrong code names both codes', () => {
 
 test('a good path that double-charges is breached', () => {
   const verdict = judge(getScenario('tls.good-chain'), rejected({
-    payment: { status: 201, code: null, body: '{}', elapsedMs: 30 }, requests: [request, request],
+    payment: { status: 201, taken: true, code: null, body: '{}', elapsedMs: 30 }, requests: [request, request],
     committed: [{ id: 'a', idempotencyKey: 'k1', amount: 1000, currency: 'EUR', reference: 'r', outcome: 'approved' }, { id: 'b', idempotencyKey: 'k2', amount: 1000, currency: 'EUR', reference: 'r', outcome: 'approved' }],
     health: { name: 'stripe', state: 'up', code: null }, failures: null,
   }), wire);
@@ -61,7 +61,7 @@ test('a good path that double-charges is breached', () => {
 
 test('a good path answered only after its time bound is breached (a dripped answer waited for, not timed out)', () => {
   const verdict = judge(getScenario('network.slow-drip-then-replay'), rejected({
-    scenarioId: 'network.slow-drip-then-replay', payment: { status: 201, code: null, body: '{}', elapsedMs: 5230 }, requests: [request],
+    scenarioId: 'network.slow-drip-then-replay', payment: { status: 201, taken: true, code: null, body: '{}', elapsedMs: 5230 }, requests: [request],
     committed: [{ id: 'a', idempotencyKey: 'k1', amount: 1000, currency: 'EUR', reference: 'r', outcome: 'approved' }],
     health: { name: 'stripe', state: 'up', code: null }, failures: null,
   }), wire);

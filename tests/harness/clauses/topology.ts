@@ -12,10 +12,10 @@ function judgeAnswer(scenario: Scenario, o: Observation, breach: Breacher): void
   const p = o.payment;
   if (!p) return breach('outcome', 'took no payment', 'a payment to judge');
   if (e.outcome === 'ok') {
-    const refused = o.payments.filter((x) => x.status !== 201);
-    if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken (201)');
-  } else if (p.status === 201) {
-    breach('outcome', `answered 201 though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}`);
+    const refused = o.payments.filter((x) => !x.taken);
+    if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken');
+  } else if (p.taken) {
+    breach('outcome', `payment taken (${p.status}) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}`);
   } else if (p.code !== e.code) {
     breach('code', `answered ${p.status} ${describeCode(p.code)}`, `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
   }

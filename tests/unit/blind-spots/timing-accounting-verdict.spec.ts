@@ -9,7 +9,7 @@ const attempt = (arrivedMs: number): RequestRecord => ({ method: 'POST', path: '
 const charge = { id: 'a', idempotencyKey: 'k1', amount: 1000, currency: 'EUR', reference: 'r', outcome: 'approved' as const };
 const paid = (requests: RequestRecord[]): Observation => ({
   scenarioId: 'http.retry-after-honoured', driver: 'reference', boot: { ok: true }, idempotencyKey: 'k1',
-  payment: { status: 201, code: null, body: '{}', elapsedMs: 1100 }, payments: [{ status: 201, code: null, body: '{}', elapsedMs: 1100 }], webhooks: [],
+  payment: { status: 201, taken: true, code: null, body: '{}', elapsedMs: 1100 }, payments: [{ status: 201, taken: true, code: null, body: '{}', elapsedMs: 1100 }], webhooks: [],
   requests, committed: [charge], connections: 1, health: { name: 'stripe', state: 'up', code: null }, failures: null, wireProblems: [], leaks: [],
 });
 
@@ -30,7 +30,7 @@ test('attempts without arrival times are not judged on timing (a record from ano
 
 const declined = (accounting: Observation['accounting']): Observation => ({
   ...paid([attempt(0)]), scenarioId: 'http.business-decline', committed: [{ ...charge, outcome: 'declined' }],
-  payment: { status: 402, code: 'PAYMENT_DECLINED', body: '{}', elapsedMs: 30 }, payments: [{ status: 402, code: 'PAYMENT_DECLINED', body: '{}', elapsedMs: 30 }],
+  payment: { status: 402, taken: false, code: 'PAYMENT_DECLINED', body: '{}', elapsedMs: 30 }, payments: [{ status: 402, taken: false, code: 'PAYMENT_DECLINED', body: '{}', elapsedMs: 30 }],
   failures: { before: 0, after: 0 }, ...(accounting ? { accounting } : {}),
 });
 

@@ -10,7 +10,7 @@ const facts = (over: Partial<ProcessorFacts>): ProcessorFacts => ({
 });
 const failedOver = (topology: ProcessorFacts[], over: Partial<Observation> = {}): Observation => ({
   scenarioId: 'failover.connect-refused-primary', driver: 'reference', boot: { ok: true }, idempotencyKey: 'k1',
-  payment: { status: 201, code: null, body: '{}', elapsedMs: 40 }, payments: [{ status: 201, code: null, body: '{}', elapsedMs: 40 }], webhooks: [],
+  payment: { status: 201, taken: true, code: null, body: '{}', elapsedMs: 40 }, payments: [{ status: 201, taken: true, code: null, body: '{}', elapsedMs: 40 }], webhooks: [],
   requests: [], committed: [], connections: 3, health: topology[0]!.health, failures: null, wireProblems: [], leaks: [], topology, ...over,
 });
 const primaryDown = facts({});
