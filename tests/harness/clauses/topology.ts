@@ -15,7 +15,7 @@ function judgeAnswer(scenario: Scenario, o: Observation, breach: Breacher): void
     const refused = o.payments.filter((x) => !x.taken);
     if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken');
   } else if (p.taken) {
-    breach('outcome', `payment taken (${p.status}) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}`);
+    breach('outcome', `payment sent (${p.status}) though ${codeInfo(e.code as ErrorCode).summary}`, `${e.code}`);
   } else if (p.code !== e.code) {
     breach('code', `answered ${p.status} ${describeCode(p.code)}`, `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
   }

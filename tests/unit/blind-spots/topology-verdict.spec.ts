@@ -26,7 +26,7 @@ const breaches: [string, string, ProcessorFacts[], string][] = [
     'a charge at both processors after a written request',
     'failover.reset-after-commit-primary',
     [facts({ paymentRequests: 3, idempotencyKeys: ['k1'], charges: 1, health: { name: 'stripe', state: 'down', code: 'NET_CONNECTION_RESET' } }), facts({ role: 'secondary', name: 'stripe-secondary', paymentRequests: 1, idempotencyKeys: ['k2'], charges: 1, health: { name: 'stripe-secondary', state: 'up', code: null } })],
-    'failover.reset-after-commit-primary: answered 201 though the processor connection was reset; charged 2 times across processors (stripe 1, stripe-secondary 1); sent the payment to stripe-secondary (secondary) (1 request(s)); expected NET_CONNECTION_RESET; at most one charge across all processors; no payment request at stripe-secondary. Reproduce: npx gatecheck serve failover.reset-after-commit-primary',
+    'failover.reset-after-commit-primary: payment sent (201) though the processor connection was reset; charged 2 times across processors (stripe 1, stripe-secondary 1); sent the payment to stripe-secondary (secondary) (1 request(s)); expected NET_CONNECTION_RESET; at most one charge across all processors; no payment request at stripe-secondary. Reproduce: npx gatecheck serve failover.reset-after-commit-primary',
   ],
   [
     'a success at the secondary marking the primary up',
