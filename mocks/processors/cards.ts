@@ -34,3 +34,45 @@ export function isCardNumber(number: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** A test payment instrument that stands for a card: Stripe's PaymentMethods and tokens. */
+export type TestInstrument = CardOutcome & { brand: string; last4: string };
+
+const approved = (brand: string, last4: string): TestInstrument => ({ outcome: 'approved', brand, last4 });
+const declined = (reason: DeclineReason, brand: string, last4: string): TestInstrument => ({ outcome: 'declined', reason, brand, last4 });
+
+/**
+ * Stripe's test PaymentMethods (`payment_method: 'pm_card_visa'`) that the mock knows, with the
+ * outcome Stripe's test mode gives them. Any other `pm_card_...` id is "No such PaymentMethod".
+ */
+export const STRIPE_TEST_PAYMENT_METHODS: Record<string, TestInstrument> = {
+  pm_card_visa: approved('visa', '4242'),
+  pm_card_visa_debit: approved('visa', '5556'),
+  pm_card_mastercard: approved('mastercard', '4444'),
+  pm_card_mastercard_debit: approved('mastercard', '8210'),
+  pm_card_amex: approved('amex', '8431'),
+  pm_card_discover: approved('discover', '1117'),
+  pm_card_chargeDeclined: declined('generic', 'visa', '0002'),
+  pm_card_visa_chargeDeclined: declined('generic', 'visa', '0002'),
+  pm_card_chargeDeclinedInsufficientFunds: declined('insufficient-funds', 'visa', '9995'),
+  pm_card_visa_chargeDeclinedInsufficientFunds: declined('insufficient-funds', 'visa', '9995'),
+};
+
+/** Stripe's test card tokens (`payment_method_data[card][token]: 'tok_visa'`) that the mock knows. */
+export const STRIPE_TEST_TOKENS: Record<string, TestInstrument> = {
+  tok_visa: approved('visa', '4242'),
+  tok_visa_debit: approved('visa', '5556'),
+  tok_mastercard: approved('mastercard', '4444'),
+  tok_amex: approved('amex', '8431'),
+  tok_chargeDeclined: declined('generic', 'visa', '0002'),
+  tok_chargeDeclinedInsufficientFunds: declined('insufficient-funds', 'visa', '9995'),
+};
+
+/**
+ * Adyen's test environment: raw test card numbers (with the raw-card role) or the same number as
+ * an "encrypted" field with the `test_` prefix (`encryptedCardNumber: 'test_4111111111111111'`),
+ * which Adyen's test environment accepts without the raw-card role. Adyen simulates a refusal
+ * through the holder name; the mock knows these two (and Stripe's decline numbers, see README).
+ */
+export const ADYEN_TEST_PREFIX = 'test_';
+export const ADYEN_REFUSAL_HOLDER_NAMES: Record<string, DeclineReason> = { DECLINED: 'generic', NOT_ENOUGH_BALANCE: 'insufficient-funds' };
