@@ -76,3 +76,22 @@ export const STRIPE_TEST_TOKENS: Record<string, TestInstrument> = {
  */
 export const ADYEN_TEST_PREFIX = 'test_';
 export const ADYEN_REFUSAL_HOLDER_NAMES: Record<string, DeclineReason> = { DECLINED: 'generic', NOT_ENOUGH_BALANCE: 'insufficient-funds' };
+
+/** The Stripe test PaymentMethod standing for each shared test card: what an account without raw-card access sends instead. */
+export const STRIPE_PAYMENT_METHOD_FOR: Record<(typeof TEST_CARDS)[keyof typeof TEST_CARDS], string> = {
+  [TEST_CARDS.approved]: 'pm_card_visa',
+  [TEST_CARDS.declinedGeneric]: 'pm_card_chargeDeclined',
+  [TEST_CARDS.declinedInsufficientFunds]: 'pm_card_visa_chargeDeclinedInsufficientFunds',
+};
+
+/** A test card as Adyen's test environment takes it without the raw-card role: `test_`-prefixed "encrypted" fields. */
+export function adyenEncryptedTestCard(number: string, holderName?: string) {
+  return {
+    type: 'scheme' as const,
+    encryptedCardNumber: `${ADYEN_TEST_PREFIX}${number}`,
+    encryptedExpiryMonth: `${ADYEN_TEST_PREFIX}03`,
+    encryptedExpiryYear: `${ADYEN_TEST_PREFIX}2030`,
+    encryptedSecurityCode: `${ADYEN_TEST_PREFIX}737`,
+    ...(holderName === undefined ? {} : { holderName }),
+  };
+}
