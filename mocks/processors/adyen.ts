@@ -81,7 +81,7 @@ export const AdyenRefused = z.object({
   pspReference: z.string().length(16),
   resultCode: z.literal('Refused'),
   refusalReason: z.enum(['Not enough balance', 'Refused']),
-  refusalReasonCode: z.enum(['51', '2']),
+  refusalReasonCode: z.enum(['12', '2']),
   merchantReference: z.string(),
 });
 
@@ -150,7 +150,7 @@ const spec: PaymentSpec<AdyenPaymentRequest> = {
         pspReference: payment.id,
         resultCode: 'Refused',
         refusalReason: reason === 'insufficient-funds' ? 'Not enough balance' : 'Refused',
-        refusalReasonCode: reason === 'insufficient-funds' ? '51' : '2',
+        refusalReasonCode: reason === 'insufficient-funds' ? '12' : '2',
         merchantReference: payment.reference,
         amount: { value: body.amount.value, currency: body.amount.currency },
       }),

@@ -95,3 +95,13 @@ export function adyenEncryptedTestCard(number: string, holderName?: string) {
     ...(holderName === undefined ? {} : { holderName }),
   };
 }
+
+/** Adyen's own test Visa (expiry 03/2030, CVC 737 in Adyen's test card list). */
+export const ADYEN_TEST_VISA = '4111111111111111';
+
+/** Each shared test card as Adyen's test environment simulates it: Adyen's test Visa, refused through the holder name. */
+export const ADYEN_TEST_CARD_FOR: Record<(typeof TEST_CARDS)[keyof typeof TEST_CARDS], { number: string; holderName?: string }> = {
+  [TEST_CARDS.approved]: { number: ADYEN_TEST_VISA },
+  [TEST_CARDS.declinedGeneric]: { number: ADYEN_TEST_VISA, holderName: 'DECLINED' },
+  [TEST_CARDS.declinedInsufficientFunds]: { number: ADYEN_TEST_VISA, holderName: 'NOT_ENOUGH_BALANCE' },
+};
