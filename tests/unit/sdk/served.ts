@@ -33,11 +33,10 @@ export class LoopbackAgent extends https.Agent {
     super({ keepAlive: false });
   }
 
-  override createConnection(options: tls.ConnectionOptions, callback?: (error: Error | null, socket: Duplex) => void): Duplex {
+  /** Node's Agent uses the returned socket (the callback is for agents that connect asynchronously). */
+  override createConnection(options: tls.ConnectionOptions): Duplex {
     this.dialled.push(`${options.host ?? options.servername}:${options.port}`);
-    const { servername: _dropped, ...rest } = options;
-    const socket = tls.connect({ ...rest, host: this.served.host, port: this.served.port, ca: this.served.ca, rejectUnauthorized: true });
-    if (callback) socket.once('secureConnect', () => callback(null, socket));
-    return socket;
+    const { servername: _named, ...rest } = options;
+    return tls.connect({ ...rest, host: this.served.host, port: this.served.port, ca: this.served.ca, rejectUnauthorized: true });
   }
 }
