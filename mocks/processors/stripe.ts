@@ -52,7 +52,9 @@ export const StripePaymentRequest = z
     confirm: z.literal('true', 'must be true (the mock models create-and-confirm)'),
     payment_method: z.string().regex(/^pm_\w+$/, 'must be a PaymentMethod id (pm_...)').optional(),
     payment_method_data: z.strictObject({ type: z.literal('card', 'must be card'), card: CardData }).optional(),
+    // Older API versions name it payment_method_types; the pinned SDK's version allowed_payment_method_types.
     payment_method_types: z.record(z.string(), z.literal('card', 'must be card')).optional(),
+    allowed_payment_method_types: z.record(z.string(), z.literal('card', 'must be card')).optional(),
     automatic_payment_methods: z.strictObject({ enabled: z.enum(['true', 'false']), allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
     return_url: z.url().optional(),
     description: z.string().max(1000).optional(),

@@ -57,8 +57,9 @@ const stripe: SandboxClient = {
       currency: 'eur',
       confirm: 'true',
       payment_method: stripePaymentMethod(card),
-      // Cards only: a confirm then needs no return_url, whatever the account's dashboard enables.
-      'payment_method_types[0]': 'card',
+      // No redirect-based methods: a confirm then needs no return_url, whatever the dashboard enables.
+      'automatic_payment_methods[enabled]': 'true',
+      'automatic_payment_methods[allow_redirects]': 'never',
       'metadata[reference]': reference(),
     }).toString(),
   }),
