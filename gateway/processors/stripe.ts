@@ -18,23 +18,6 @@ const Decline = z.object({
   error: z.object({ type: z.literal('card_error'), code: z.string(), decline_code: z.string().optional(), message: z.string(), payment_intent: z.object({ id: z.string() }).optional() }),
 });
 
-/**
- * How the payment source goes to Stripe: a PaymentMethod id (`pm_...`) as payment_method, a card
- * token (`tok_...`) in payment_method_data, anything else as a card number (the account needs
- * raw-card access for that).
- */
-function sourceParams(source: string): Record<string, string> {
-  if (source.startsWith('pm_')) return { payment_method: source };
-  if (source.startsWith('tok_')) return { 'payment_method_data[type]': 'card', 'payment_method_data[card][token]': source };
-  return {
-    'payment_method_data[type]': 'card',
-    'payment_method_data[card][number]': source,
-    'payment_method_data[card][exp_month]': '12',
-    'payment_method_data[card][exp_year]': '2030',
-    'payment_method_data[card][cvc]': '123',
-  };
-}
-
 export function stripeClient(config: ProcessorOf<'stripe'>, deps: ClientDeps): ProcessorClient {
   return {
     idempotencyMaxLength: 255,
@@ -43,7 +26,11 @@ export function stripeClient(config: ProcessorOf<'stripe'>, deps: ClientDeps): P
         amount: String(payment.amount),
         currency: payment.currency.toLowerCase(),
         confirm: 'true',
-        ...sourceParams(payment.source),
+        'payment_method_data[type]': 'card',
+        'payment_method_data[card][number]': payment.source,
+        'payment_method_data[card][exp_month]': '12',
+        'payment_method_data[card][exp_year]': '2030',
+        'payment_method_data[card][cvc]': '123',
         'metadata[reference]': payment.reference,
       }).toString();
       const response = await deps.send({
