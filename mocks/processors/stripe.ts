@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { cardOutcome, isCardNumber, STRIPE_TEST_PAYMENT_METHODS, STRIPE_TEST_TOKENS, type CardOutcome } from './cards.ts';
-import { bearerToken, decodeForm, header, json, redact, routePath } from './http.ts';
+import { basicCredentials, bearerToken, decodeForm, header, json, redact, routePath } from './http.ts';
 import { ids } from './ids.ts';
 import { handlePayment, type PaymentSpec } from './payment-flow.ts';
 import type { ProcessorFailure, ProcessorProfile, ProcessorRequest, ProcessorResponse } from './profile.ts';
@@ -114,7 +114,9 @@ const error = (status: number, body: StripeErrorBody, headers?: Record<string, s
 const paramName = (path: readonly (string | number)[]) => path.map((p, i) => (i === 0 ? String(p) : `[${p}]`)).join('');
 
 function authenticate(request: ProcessorRequest): ProcessorResponse | null {
-  const key = bearerToken(header(request, 'authorization'));
+  // Stripe takes the secret key as a Bearer token or as the Basic username (curl -u sk_test_...:).
+  const authorization = header(request, 'authorization');
+  const key = bearerToken(authorization) ?? basicCredentials(authorization)?.user ?? null;
   if (key === credentials.secretKey) {
     const version = header(request, 'stripe-version');
     if (version !== undefined && !STRIPE_VERSION.test(version)) {

@@ -10,7 +10,7 @@ type AuthCase = { profile: ProfileName; title: string; options: PayOptions; stat
 const cases: AuthCase[] = [
   { profile: 'stripe', title: 'an unknown secret key', options: { headers: { authorization: 'Bearer sk_test_someone_else_1234' } }, status: 401, expected: { error: { type: 'invalid_request_error' } }, secret: 'sk_test_someone_else_1234' },
   { profile: 'stripe', title: 'no Authorization header', options: { omit: ['authorization'] }, status: 401, expected: { error: { type: 'invalid_request_error' } } },
-  { profile: 'stripe', title: 'the key as Basic instead of Bearer', options: { headers: { authorization: basic('sk_test_gatecheck_51Mock', '') } }, status: 401, expected: { error: { type: 'invalid_request_error' } } },
+  { profile: 'stripe', title: 'an unknown key as the Basic username', options: { headers: { authorization: basic('sk_test_someone_else_5678', '') } }, status: 401, expected: { error: { type: 'invalid_request_error' } }, secret: 'sk_test_someone_else_5678' },
   { profile: 'stripe', title: 'the restricted key', options: { headers: { authorization: 'Bearer rk_test_gatecheck_restricted' } }, status: 403, expected: { error: { type: 'invalid_request_error', code: 'restricted_key' } }, secret: 'rk_test_gatecheck_restricted' },
   { profile: 'stripe', title: 'a live key on the test host', options: { headers: { authorization: 'Bearer sk_live_gatecheck_51Live' } }, status: 401, expected: { error: { type: 'invalid_request_error', code: 'api_key_mode_mismatch' } }, secret: 'sk_live_gatecheck_51Live' },
   { profile: 'adyen', title: 'a wrong X-API-Key', options: { headers: { 'x-api-key': 'AQE_someone_else' } }, status: 401, expected: { status: 401, errorType: 'security', errorCode: '000' }, secret: 'AQE_someone_else' },

@@ -39,6 +39,13 @@ test('adyen without the raw-card role: raw card fields -> 403 010, test_ encrypt
   expect(h.state.payments).toHaveLength(1);
 });
 
+test('stripe takes the secret key as the Basic username too (curl -u sk_test_...:)', async () => {
+  const h = new Harness('stripe');
+  const basic = `Basic ${Buffer.from('sk_test_gatecheck_51Mock:').toString('base64')}`;
+  expect((await h.pay({ headers: { authorization: basic } })).status).toBe(200);
+  expect((await h.pay({ headers: { authorization: `Basic ${Buffer.from('sk_test_wrong:').toString('base64')}` } })).status).toBe(401);
+});
+
 test('stripe: a Stripe-Version as the SDKs send it is accepted; a malformed one is refused', async () => {
   const h = new Harness('stripe');
   expect((await h.pay({ headers: { 'stripe-version': '2026-10-28.endive' } })).status).toBe(200);
