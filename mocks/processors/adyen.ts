@@ -124,7 +124,8 @@ function outcomeOf(card: AdyenPaymentRequest['paymentMethod']): CardOutcome {
 const merchantAccountsOf = (state: ProcessorState) => (state.merchantAccounts.length > 0 ? state.merchantAccounts : [credentials.merchantAccount]);
 
 function authorize(body: AdyenPaymentRequest, state: ProcessorState): ProcessorResponse | null {
-  if (!merchantAccountsOf(state).includes(body.merchantAccount)) return error({ status: 403, errorCode: '901', message: 'Invalid Merchant Account', errorType: 'security' });
+  // A merchant account the credential does not know: Checkout answers 422 901 (a validation error).
+  if (!merchantAccountsOf(state).includes(body.merchantAccount)) return error({ status: 422, errorCode: '901', message: 'Invalid Merchant Account', errorType: 'validation' });
   // Raw card data needs the API credential's raw-card role; without it Adyen answers 010.
   if (body.paymentMethod.number !== undefined && !state.rawCardAccess) return error({ status: 403, errorCode: '010', message: 'Not allowed', errorType: 'security' });
   return null;

@@ -33,7 +33,7 @@ test('adyen without the raw-card role: raw card fields -> 403 010, test_ encrypt
   expect(encrypted.status, encrypted.body).toBe(200);
   expect(JSON.parse(encrypted.body).resultCode).toBe('Authorised');
   const defaultAccount = await h.pay();
-  expect(JSON.parse(defaultAccount.body)).toMatchObject({ status: 403, errorCode: '901' });
+  expect(JSON.parse(defaultAccount.body)).toMatchObject({ status: 422, errorCode: '901', errorType: 'validation' });
   const mixed = await h.pay({ mutate: (b) => (b.paymentMethod.encryptedCardNumber = 'test_4111111111111111') });
   expect(mixed.status).toBe(422);
   expect(h.state.payments).toHaveLength(1);

@@ -89,11 +89,11 @@ test('decline: a refusal simulated through the holder name -> 200 Refused with i
   test.info().annotations.push({ type: 'adyen library', description: `holderName NOT_ENOUGH_BALANCE -> ${result.resultCode} (${result.refusalReason})` });
 });
 
-test('bad credential: a wrong API key -> HttpClientException 401 security 000; a merchant account the key may not use -> 403 901', async () => {
+test('bad credential: a wrong API key -> HttpClientException 401 security 000; a merchant account the key does not know -> 422 901', async () => {
   const wrongKey = await thrown(checkout('AQE_gatecheck_wrong_key').api.PaymentsApi.payments(payment(encryptedVisa())));
   expect({ status: wrongKey.statusCode, code: wrongKey.errorCode, type: wrongKey.apiError?.errorType }).toEqual({ status: 401, code: '000', type: 'security' });
   const otherMerchant = await thrown(checkout().api.PaymentsApi.payments(payment(encryptedVisa(), 'GatecheckECOM')));
-  expect({ status: otherMerchant.statusCode, code: otherMerchant.errorCode, message: otherMerchant.apiError?.message }).toEqual({ status: 403, code: '901', message: 'Invalid Merchant Account' });
+  expect({ status: otherMerchant.statusCode, code: otherMerchant.errorCode, type: otherMerchant.apiError?.errorType, message: otherMerchant.apiError?.message }).toEqual({ status: 422, code: '901', type: 'validation', message: 'Invalid Merchant Account' });
   expect(served.server.payments()).toEqual([]);
 });
 
