@@ -4,15 +4,17 @@ import { getProfile } from '../../mocks/processors/index.ts';
 import { ProfileName } from '../../mocks/processors/profile.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
-import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
+import { startProcessor, type ProcessorEvent, type ProcessorServer, type StartOptions } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 
-export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--json] [--target URL]
+export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--raw-card-access] [--json] [--target URL]
 
 Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.
   --profile P  processor profile: ${ProfileName.options.join(', ')} (default: the scenario's)
   --port N     listen on port N (default: a free port)
+  --raw-card-access  the account may send raw card numbers (stripe, adyen); default: refused
+               as a new test account refuses them (use pm_card_visa / test_ encrypted fields)
   --json       print one JSON line {id, profile, url, client} once listening, nothing else
   --target URL webhook scenarios: deliver the scenario's webhook(s) to your gateway's webhook
                URL (e.g. http://127.0.0.1:8080/webhooks/stripe), print its answers, and exit
@@ -24,6 +26,7 @@ const Args = z.object({
   profile: ProfileName.optional(),
   port: z.coerce.number().int().min(0).max(65535).optional(),
   json: z.boolean().default(false),
+  'raw-card-access': z.boolean().default(false),
   positionals: z.array(z.string()).length(1, 'give exactly one scenario id, e.g. npx gatecheck serve tls.expired-leaf'),
 });
 
@@ -71,11 +74,11 @@ const ROLES = ['primary', 'secondary'] as const;
 
 
 /** Every processor a scenario configures, primary first (the secondary on its own free port). */
-async function startTopology(scenario: Scenario, options: { profile?: ProfileName | undefined; port?: number | undefined }): Promise<ProcessorServer[]> {
+async function startTopology(scenario: Scenario, options: Omit<StartOptions, 'pki'>): Promise<ProcessorServer[]> {
   const primary = await startProcessor(scenario, options);
   if (!scenario.secondary) return [primary];
   try {
-    return [primary, await startProcessor({ ...scenario, processor: scenario.secondary.processor, gateway: scenario.secondary.gateway })];
+    return [primary, await startProcessor({ ...scenario, processor: scenario.secondary.processor, gateway: scenario.secondary.gateway }, { profileOptions: options.profileOptions })];
   } catch (error) {
     await primary.close();
     throw error;
@@ -83,7 +86,7 @@ async function startTopology(scenario: Scenario, options: { profile?: ProfileNam
 }
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, target: { type: 'string' } }, Args);
+  const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, 'raw-card-access': { type: 'boolean' }, target: { type: 'string' } }, Args);
   let scenario: Scenario;
   try {
     scenario = getScenario(args.positionals[0]!);
@@ -91,7 +94,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.target) return deliverWebhooks(scenario, args.target, args.json, args.profile);
-  const servers = await startTopology(scenario, { profile: args.profile, port: args.port });
+  const servers = await startTopology(scenario, { profile: args.profile, port: args.port, profileOptions: { rawCardAccess: args['raw-card-access'] } });
   const server = servers[0]!;
   if (args.json) {
     const c = server.client;

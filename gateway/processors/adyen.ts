@@ -10,6 +10,12 @@ const Result = z.discriminatedUnion('resultCode', [
 ]);
 const AdyenError = z.object({ status: z.number(), errorCode: z.string(), message: z.string().optional(), errorType: z.string() });
 
+/**
+ * Adyen requires returnUrl on /payments (where a redirect would send the shopper); the reference
+ * gateway takes no redirect-based payments, so it is a fixed page of its own.
+ */
+const RETURN_URL = 'https://gateway.example/adyen/return';
+
 export function adyenClient(config: ProcessorOf<'adyen'>, deps: ClientDeps): ProcessorClient {
   return {
     idempotencyMaxLength: 64,
@@ -23,6 +29,7 @@ export function adyenClient(config: ProcessorOf<'adyen'>, deps: ClientDeps): Pro
           reference: payment.reference,
           amount: { value: payment.amount, currency: payment.currency },
           paymentMethod: { type: 'scheme', number: payment.source, expiryMonth: '12', expiryYear: '2030', cvc: '123' },
+          returnUrl: RETURN_URL,
         }),
       });
       const now = deps.clock.now();

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { isCardNumber } from './cards.ts';
+import { ADYEN_REFUSAL_HOLDER_NAMES, ADYEN_TEST_PREFIX, cardOutcome, isCardNumber, type CardOutcome } from './cards.ts';
 import { header, json, parseJson, routePath } from './http.ts';
 import { ids } from './ids.ts';
 import { handlePayment, type PaymentSpec } from './payment-flow.ts';
@@ -8,12 +8,49 @@ import type { ProcessorFailure, ProcessorProfile, ProcessorRequest, ProcessorRes
 import { ProcessorState, stateOf } from './state.ts';
 import { dotted, type FieldIssue } from './validation.ts';
 
-/** Adyen Checkout API v71 /payments with raw card data, and HMAC-signed notifications: a subset. See README.md. */
+/** Adyen Checkout API v68-v72 /payments with encrypted test card fields or (with the raw-card role) raw card data, and HMAC-signed notifications: a subset. See README.md. */
 
 const credentials = { kind: 'api-key', apiKey: 'AQE_gatecheck_test_key', merchantAccount: 'GatecheckECOM' } as const;
 export const ADYEN_HMAC_KEY = '0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF';
-const PAYMENT_PATH = '/v71/payments';
+/** The Checkout API versions the mock answers on; @adyen/api-library's default is the last. */
+export const ADYEN_CHECKOUT_VERSIONS = [68, 69, 70, 71, 72] as const;
+const PAYMENT_PATH = /^\/v(6[89]|7[012])\/payments$/;
 
+/** `test_<value>`: how Adyen's test environment takes a card field "encrypted" without the client-side encryption. */
+const testEncrypted = (inner: RegExp, what: string) =>
+  z.string().refine((v) => v.startsWith(ADYEN_TEST_PREFIX) && inner.test(v.slice(ADYEN_TEST_PREFIX.length)), `must be ${what} with the test_ prefix (Adyen's test encryption), e.g. test_4111111111111111`);
+
+const RAW = ['number', 'expiryMonth', 'expiryYear'] as const;
+const ENCRYPTED = ['encryptedCardNumber', 'encryptedExpiryMonth', 'encryptedExpiryYear'] as const;
+
+/** A card as raw fields or as `test_`-prefixed encrypted fields: one set, not both. */
+const CardDetails = z
+  .object({
+    type: z.literal('scheme', 'must be scheme'),
+    number: z.string().refine(isCardNumber, 'must be a card number (12 to 19 digits, Luhn-valid)').optional(),
+    expiryMonth: z.string().regex(/^(0[1-9]|1[0-2])$/, 'must be a two-digit month').optional(),
+    expiryYear: z.string().regex(/^\d{4}$/, 'must be a four-digit year').optional(),
+    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits').optional(),
+    encryptedCardNumber: testEncrypted(/^\d{12,19}$/, 'a card number').optional(),
+    encryptedExpiryMonth: testEncrypted(/^(0[1-9]|1[0-2])$/, 'a two-digit month').optional(),
+    encryptedExpiryYear: testEncrypted(/^\d{4}$/, 'a four-digit year').optional(),
+    encryptedSecurityCode: testEncrypted(/^\d{3,4}$/, '3 or 4 digits').optional(),
+    holderName: z.string().max(256).optional(),
+  })
+  .superRefine((card, ctx) => {
+    // The set the request started on decides which fields are missing; with neither, the raw card number is.
+    const encrypted = [...ENCRYPTED, 'encryptedSecurityCode' as const].some((f) => card[f] !== undefined);
+    const fields = encrypted ? ENCRYPTED : RAW;
+    for (const field of fields) if (card[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required' });
+    const other = fields === RAW ? [...ENCRYPTED, 'encryptedSecurityCode' as const] : [...RAW, 'cvc' as const];
+    for (const field of other) if (card[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'cannot be mixed with the other card fields (raw or encrypted: one set)' });
+  });
+
+/**
+ * `POST /v{68..72}/payments`: the fields the API requires (amount, merchantAccount,
+ * paymentMethod, reference, returnUrl) and the modelled optional ones; other fields Adyen takes
+ * are ignored (not refused), which is looser than the API only for fields we do not model.
+ */
 export const AdyenPaymentRequest = z.object({
   merchantAccount: z.string().min(1, 'must not be empty'),
   reference: z.string().min(1, 'must not be empty').max(80),
@@ -21,13 +58,13 @@ export const AdyenPaymentRequest = z.object({
     value: z.number().int().positive('must be a positive integer in minor units'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO currency code in upper case'),
   }),
-  paymentMethod: z.object({
-    type: z.literal('scheme', 'must be scheme'),
-    number: z.string().refine(isCardNumber, 'must be a card number (12 to 19 digits, Luhn-valid)'),
-    expiryMonth: z.string().regex(/^(0[1-9]|1[0-2])$/, 'must be a two-digit month'),
-    expiryYear: z.string().regex(/^\d{4}$/, 'must be a four-digit year'),
-    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
-  }),
+  paymentMethod: CardDetails,
+  returnUrl: z.string().min(1, 'must not be empty').max(8000),
+  shopperReference: z.string().min(3).max(256).optional(),
+  shopperInteraction: z.enum(['Ecommerce', 'ContAuth', 'Moto', 'POS']).optional(),
+  channel: z.enum(['iOS', 'Android', 'Web']).optional(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
 });
 export type AdyenPaymentRequest = z.infer<typeof AdyenPaymentRequest>;
 
@@ -44,7 +81,7 @@ export const AdyenRefused = z.object({
   pspReference: z.string().length(16),
   resultCode: z.literal('Refused'),
   refusalReason: z.enum(['Not enough balance', 'Refused']),
-  refusalReasonCode: z.enum(['51', '2']),
+  refusalReasonCode: z.enum(['12', '2']),
   merchantReference: z.string(),
 });
 
@@ -73,15 +110,34 @@ function invalid(issues: FieldIssue[]): ProcessorResponse {
   return error({ status: 422, errorCode: '702', message, errorType: 'validation' });
 }
 
+/** The card number a request pays with, raw or test-encrypted. */
+const cardNumber = (card: AdyenPaymentRequest['paymentMethod']) => card.number ?? card.encryptedCardNumber!.slice(ADYEN_TEST_PREFIX.length);
+
+/** Adyen simulates refusals in test through the holder name; otherwise the card number decides. */
+function outcomeOf(card: AdyenPaymentRequest['paymentMethod']): CardOutcome {
+  const holder = card.holderName?.toUpperCase();
+  if (holder !== undefined && Object.hasOwn(ADYEN_REFUSAL_HOLDER_NAMES, holder)) return { outcome: 'declined', reason: ADYEN_REFUSAL_HOLDER_NAMES[holder]! };
+  return cardOutcome(cardNumber(card));
+}
+
+/** The merchant accounts this key may use (ProfileOptions.merchantAccounts, else the profile's own). */
+const merchantAccountsOf = (state: ProcessorState) => (state.merchantAccounts.length > 0 ? state.merchantAccounts : [credentials.merchantAccount]);
+
+function authorize(body: AdyenPaymentRequest, state: ProcessorState): ProcessorResponse | null {
+  // A merchant account the credential does not know: Checkout answers 422 901 (a validation error).
+  if (!merchantAccountsOf(state).includes(body.merchantAccount)) return error({ status: 422, errorCode: '901', message: 'Invalid Merchant Account', errorType: 'validation' });
+  // Raw card data needs the API credential's raw-card role; without it Adyen answers 010.
+  if (body.paymentMethod.number !== undefined && !state.rawCardAccess) return error({ status: 403, errorCode: '010', message: 'Not allowed', errorType: 'security' });
+  return null;
+}
+
 const spec: PaymentSpec<AdyenPaymentRequest> = {
   schema: AdyenPaymentRequest,
   decode: parseJson,
   idempotency: { header: 'idempotency-key', maxLength: 64 },
   authenticate,
-  // The key is valid but not linked to this merchant account.
-  authorize: (body) =>
-    body.merchantAccount === credentials.merchantAccount ? null : error({ status: 403, errorCode: '010', message: 'Not allowed', errorType: 'security' }),
-  charge: (body) => ({ id: ids.psp(), amount: body.amount.value, currency: body.amount.currency, reference: body.reference, card: body.paymentMethod.number }),
+  authorize,
+  charge: (body) => ({ id: ids.psp(), amount: body.amount.value, currency: body.amount.currency, reference: body.reference, outcome: outcomeOf(body.paymentMethod) }),
   replies: {
     invalid,
     invalidKey: (message) => error({ status: 422, errorCode: '702', message, errorType: 'validation' }),
@@ -95,7 +151,7 @@ const spec: PaymentSpec<AdyenPaymentRequest> = {
         pspReference: payment.id,
         resultCode: 'Refused',
         refusalReason: reason === 'insufficient-funds' ? 'Not enough balance' : 'Refused',
-        refusalReasonCode: reason === 'insufficient-funds' ? '51' : '2',
+        refusalReasonCode: reason === 'insufficient-funds' ? '12' : '2',
         merchantReference: payment.reference,
         amount: { value: body.amount.value, currency: body.amount.currency },
       }),
@@ -137,8 +193,9 @@ const text = (value: unknown, fallback: string) => (typeof value === 'string' ? 
 export const adyen: ProcessorProfile = {
   name: 'adyen',
   title: 'Adyen Checkout /payments (X-API-Key)',
-  basis: 'Adyen Checkout API v71: POST /payments with X-API-Key and Idempotency-Key, declines as 200 Refused, HMAC-signed standard notifications. A subset: raw card data, one endpoint.',
-  paymentRoute: { method: 'POST', path: PAYMENT_PATH },
+  basis: 'Adyen Checkout API v68-v72: POST /payments with X-API-Key and Idempotency-Key, declines as 200 Refused, HMAC-signed standard notifications. A subset: one endpoint; cards as test_-encrypted fields, or raw with the raw-card role.',
+  // The route the reference gateway and the harness use; v68 to v72 all answer.
+  paymentRoute: { method: 'POST', path: '/v71/payments' },
   idempotencyHeader: 'idempotency-key',
   credentials,
   schemas: { paymentRequest: AdyenPaymentRequest, paymentResponse: AdyenAuthorised, declineResponse: AdyenRefused, errorResponse: AdyenError },
@@ -148,7 +205,7 @@ export const adyen: ProcessorProfile = {
   async handle(request, state) {
     const s = stateOf(state, 'adyen');
     const path = routePath(request.path);
-    if (request.method.toUpperCase() === 'POST' && path === PAYMENT_PATH) return handlePayment(request, s, spec);
+    if (request.method.toUpperCase() === 'POST' && PAYMENT_PATH.test(path)) return handlePayment(request, s, spec);
     return error({ status: 404, errorCode: '000', message: `HTTP Status Response - Not Found: ${request.method.toUpperCase()} ${path}`, errorType: 'validation' });
   },
   webhooks: {

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
-import { cardOutcome, type DeclineReason } from './cards.ts';
+import type { CardOutcome, DeclineReason } from './cards.ts';
 import { header, routePath } from './http.ts';
 import { fingerprint } from './idempotency.ts';
 import type { CommittedPayment, ProcessorRequest, ProcessorResponse } from './profile.ts';
@@ -14,10 +14,14 @@ export type PaymentSpec<Req> = {
   idempotency: { header: string; maxLength?: number; replayHeaders?: Record<string, string> };
   /** A 401/403 reply, or null when the credentials are good. */
   authenticate(request: ProcessorRequest, state: ProcessorState): ProcessorResponse | null;
-  /** Checks that need the parsed body (a merchant account the key may not use), or null. */
-  authorize?(body: Req): ProcessorResponse | null;
-  /** What is being charged, read from the parsed body. */
-  charge(body: Req): { id: string; amount: number; currency: string; reference: string; card: string };
+  /**
+   * Checks that need the parsed body and the account (a merchant account the key may not use, raw
+   * card data without raw-card access, an unknown test payment method), or null. Like auth and
+   * validation failures, a refusal here is not bound to the idempotency key.
+   */
+  authorize?(body: Req, state: ProcessorState): ProcessorResponse | null;
+  /** What is being charged, read from the parsed body, and what the card (or test payment method) does. */
+  charge(body: Req, state: ProcessorState): { id: string; amount: number; currency: string; reference: string; outcome: CardOutcome } | null;
   replies: {
     invalid(issues: FieldIssue[]): ProcessorResponse;
     invalidKey(message: string): ProcessorResponse;
@@ -26,6 +30,8 @@ export type PaymentSpec<Req> = {
     serverError(): ProcessorResponse;
     approved(body: Req, payment: CommittedPayment, state: ProcessorState): ProcessorResponse;
     declined(body: Req, payment: CommittedPayment, reason: DeclineReason, state: ProcessorState): ProcessorResponse;
+    /** A request that charges nothing yet (a PayPal order created without a payment source), when `charge` says null. */
+    pending?(body: Req, state: ProcessorState): ProcessorResponse;
   };
 };
 
@@ -41,7 +47,7 @@ export async function handlePayment<Req>(request: ProcessorRequest, state: Proce
   const decoded = spec.decode(request.body);
   const parsed = validate(spec.schema, decoded);
   if (!parsed.ok) return spec.replies.invalid(parsed.issues);
-  const forbidden = spec.authorize?.(parsed.value);
+  const forbidden = spec.authorize?.(parsed.value, state);
   if (forbidden) return forbidden;
 
   const key = header(request, spec.idempotency.header) ?? null;
@@ -71,8 +77,12 @@ export async function handlePayment<Req>(request: ProcessorRequest, state: Proce
 
 function process<Req>(body: Req, key: string | null, state: ProcessorState, spec: PaymentSpec<Req>): ProcessorResponse {
   if (state.takeServerError()) return spec.replies.serverError();
-  const { card, ...charge } = spec.charge(body);
-  const outcome = cardOutcome(card);
+  const charged = spec.charge(body, state);
+  if (charged === null) {
+    if (!spec.replies.pending) throw new Error('gatecheck: a payment spec charged nothing and has no pending reply');
+    return spec.replies.pending(body, state);
+  }
+  const { outcome, ...charge } = charged;
   const payment: CommittedPayment = { ...charge, currency: charge.currency.toUpperCase(), idempotencyKey: key, outcome: outcome.outcome };
   state.commit(payment);
   return outcome.outcome === 'approved' ? spec.replies.approved(body, payment, state) : spec.replies.declined(body, payment, outcome.reason, state);

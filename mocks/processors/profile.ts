@@ -44,6 +44,18 @@ export type ProfileOptions = {
    * idempotency key, so a retry with the same key gets it replayed.
    */
   serverErrors?: number;
+  /**
+   * The account may send raw card numbers (Stripe's "raw card data APIs" access, Adyen's raw-card
+   * API role). Default false, as a new real test account: Stripe refuses
+   * `payment_method_data[card][number]` and Adyen refuses `paymentMethod.number` (403 010), and
+   * both take their test payment methods / encrypted test card fields instead. Contract runs
+   * (startProcessor) set it, because the harness hands the gateway card numbers.
+   */
+  rawCardAccess?: boolean;
+  /** Adyen: the merchant accounts the API key may use (default: the profile's own, `GatecheckECOM`). */
+  merchantAccounts?: readonly string[];
+  /** PayPal: the REST apps (client id + secret) the token endpoint knows (default: the profile's own). */
+  oauthClients?: readonly { clientId: string; clientSecret: string }[];
 };
 
 /** Per-server state: idempotency store, issued tokens, committed payments. */

@@ -13,6 +13,13 @@ export class ProcessorState implements ProfileState {
   readonly now: () => Date;
   readonly tokenTtlSeconds: number;
   readonly processingDelayMs: number;
+  readonly rawCardAccess: boolean;
+  /** Adyen merchant accounts the key may use; empty means the profile's default. */
+  readonly merchantAccounts: readonly string[];
+  /** PayPal REST apps the token endpoint knows; empty means the profile's default. */
+  readonly oauthClients: readonly { clientId: string; clientSecret: string }[];
+  /** PayPal orders by id (bounded like payments): what capture looks up. */
+  readonly orders = new Map<string, unknown>();
   readonly #payments: CommittedPayment[] = [];
   #serverErrorsLeft: number;
 
@@ -21,6 +28,9 @@ export class ProcessorState implements ProfileState {
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     this.processingDelayMs = options.processingDelayMs ?? 0;
     this.#serverErrorsLeft = options.serverErrors ?? 0;
+    this.rawCardAccess = options.rawCardAccess ?? false;
+    this.merchantAccounts = [...(options.merchantAccounts ?? [])];
+    this.oauthClients = [...(options.oauthClients ?? [])];
   }
 
   get payments(): readonly CommittedPayment[] {
@@ -36,6 +46,12 @@ export class ProcessorState implements ProfileState {
   issueToken(token: string, expiresAt: number): void {
     this.tokens.set(token, expiresAt);
     if (this.tokens.size > MEMORY_LIMIT) this.tokens.delete(this.tokens.keys().next().value!);
+  }
+
+  /** Remembers an order (PayPal), forgetting the oldest beyond MEMORY_LIMIT. */
+  saveOrder(id: string, order: unknown): void {
+    this.orders.set(id, order);
+    if (this.orders.size > MEMORY_LIMIT) this.orders.delete(this.orders.keys().next().value!);
   }
 
   revokeTokens(): void {

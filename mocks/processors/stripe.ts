@@ -1,36 +1,75 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { isCardNumber } from './cards.ts';
-import { bearerToken, decodeForm, header, json, redact, routePath } from './http.ts';
+import { cardOutcome, isCardNumber, STRIPE_TEST_PAYMENT_METHODS, STRIPE_TEST_TOKENS, type CardOutcome } from './cards.ts';
+import { basicCredentials, bearerToken, decodeForm, header, json, redact, routePath } from './http.ts';
 import { ids } from './ids.ts';
 import { handlePayment, type PaymentSpec } from './payment-flow.ts';
 import type { ProcessorFailure, ProcessorProfile, ProcessorRequest, ProcessorResponse } from './profile.ts';
 import { ProcessorState, stateOf } from './state.ts';
 import type { FieldIssue } from './validation.ts';
 
-/** Stripe's PaymentIntents API, create-and-confirm with raw card data: a subset. See README.md. */
+/** Stripe's PaymentIntents API, create-and-confirm with a test PaymentMethod, a token or (with raw-card access) card data: a subset. See README.md. */
 
 const credentials = { kind: 'secret-key', secretKey: 'sk_test_gatecheck_51Mock', restrictedKey: 'rk_test_gatecheck_restricted' } as const;
 export const STRIPE_WEBHOOK_SECRET = 'whsec_gatecheck_test';
 export const STRIPE_WEBHOOK_NEXT_SECRET = 'whsec_gatecheck_next';
 const PAYMENT_PATH = '/v1/payment_intents';
 
-/** The form-decoded body of `POST /v1/payment_intents`. */
-export const StripePaymentRequest = z.object({
-  amount: z.string().regex(/^[1-9]\d{0,11}$/, 'must be a positive integer amount in minor units'),
-  currency: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter ISO currency code in lower case'),
-  confirm: z.literal('true', 'must be true'),
-  payment_method_data: z.object({
-    type: z.literal('card', 'must be card'),
-    card: z.object({
-      number: z.string().refine(isCardNumber, 'must be a card number (12 to 19 digits, Luhn-valid)'),
-      exp_month: z.string().regex(/^(0?[1-9]|1[0-2])$/, 'must be a month, 1 to 12'),
-      exp_year: z.string().regex(/^\d{4}$/, 'must be a four-digit year'),
-      cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits'),
-    }),
-  }),
-  metadata: z.object({ reference: z.string().min(1, 'must not be empty').max(500) }),
-});
+/** `YYYY-MM-DD`, optionally with a release name (`2025-03-31.basil`): what `Stripe-Version` takes. */
+const STRIPE_VERSION = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
+
+/** Raw card fields or a test token (`tok_visa`): one or the other, as Stripe takes them. */
+const CardData = z
+  .strictObject({
+    number: z.string().refine(isCardNumber, 'must be a card number (12 to 19 digits, Luhn-valid)').optional(),
+    exp_month: z.string().regex(/^(0?[1-9]|1[0-2])$/, 'must be a month, 1 to 12').optional(),
+    exp_year: z.string().regex(/^\d{2}(\d{2})?$/, 'must be a two- or four-digit year').optional(),
+    cvc: z.string().regex(/^\d{3,4}$/, 'must be 3 or 4 digits').optional(),
+    token: z.string().startsWith('tok_', 'must be a card token (tok_...)').optional(),
+  })
+  .superRefine((card, ctx) => {
+    if (card.token !== undefined) {
+      for (const field of ['number', 'exp_month', 'exp_year', 'cvc'] as const) {
+        if (card[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'cannot be sent with a token' });
+      }
+      return;
+    }
+    for (const field of ['number', 'exp_month', 'exp_year'] as const) {
+      if (card[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required' });
+    }
+  });
+
+/**
+ * The form-decoded body of `POST /v1/payment_intents` with `confirm=true` (create and confirm in
+ * one call): amount and currency required; the card as `payment_method` (a test PaymentMethod such
+ * as `pm_card_visa`) or as `payment_method_data` (raw card fields, or a `tok_...` token); metadata
+ * and the other modelled parameters optional. Unknown parameters are refused, as Stripe does.
+ */
+export const StripePaymentRequest = z
+  .strictObject({
+    amount: z.string().regex(/^[1-9]\d{0,11}$/, 'must be a positive integer amount in minor units'),
+    currency: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter ISO currency code in lower case'),
+    confirm: z.literal('true', 'must be true (the mock models create-and-confirm)'),
+    payment_method: z.string().regex(/^pm_\w+$/, 'must be a PaymentMethod id (pm_...)').optional(),
+    payment_method_data: z.strictObject({ type: z.literal('card', 'must be card'), card: CardData }).optional(),
+    // Older API versions name it payment_method_types; the pinned SDK's version allowed_payment_method_types.
+    payment_method_types: z.record(z.string(), z.literal('card', 'must be card')).optional(),
+    allowed_payment_method_types: z.record(z.string(), z.literal('card', 'must be card')).optional(),
+    automatic_payment_methods: z.strictObject({ enabled: z.enum(['true', 'false']), allow_redirects: z.enum(['always', 'never']).optional() }).optional(),
+    return_url: z.url().optional(),
+    description: z.string().max(1000).optional(),
+    receipt_email: z.email().optional(),
+    statement_descriptor_suffix: z.string().max(22).optional(),
+    metadata: z.record(z.string(), z.string().max(500)).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.payment_method === undefined && body.payment_method_data === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['payment_method'], message: 'is required' });
+    }
+    if (body.payment_method !== undefined && body.payment_method_data !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['payment_method_data'], message: 'cannot be sent with payment_method' });
+    }
+  });
 export type StripePaymentRequest = z.infer<typeof StripePaymentRequest>;
 
 export const StripePaymentIntent = z.object({
@@ -40,7 +79,9 @@ export const StripePaymentIntent = z.object({
   currency: z.string().regex(/^[a-z]{3}$/),
   status: z.literal('succeeded'),
   created: z.number().int(),
-  metadata: z.object({ reference: z.string() }),
+  livemode: z.boolean(),
+  payment_method: z.string().startsWith('pm_'),
+  metadata: z.record(z.string(), z.string()),
 });
 
 export const StripeError = z.object({
@@ -51,6 +92,7 @@ export const StripeError = z.object({
     message: z.string(),
     param: z.string().optional(),
     payment_intent: z.object({ id: z.string(), status: z.string() }).optional(),
+    payment_method: z.object({ id: z.string(), object: z.literal('payment_method') }).optional(),
   }),
 });
 
@@ -61,6 +103,7 @@ export const StripeDecline = z.object({
     decline_code: z.enum(['insufficient_funds', 'generic_decline']),
     message: z.string(),
     payment_intent: z.object({ id: z.string().startsWith('pi_'), status: z.literal('requires_payment_method') }),
+    payment_method: z.object({ id: z.string().startsWith('pm_'), object: z.literal('payment_method') }).optional(),
   }),
 });
 
@@ -71,8 +114,16 @@ const error = (status: number, body: StripeErrorBody, headers?: Record<string, s
 const paramName = (path: readonly (string | number)[]) => path.map((p, i) => (i === 0 ? String(p) : `[${p}]`)).join('');
 
 function authenticate(request: ProcessorRequest): ProcessorResponse | null {
-  const key = bearerToken(header(request, 'authorization'));
-  if (key === credentials.secretKey) return null;
+  // Stripe takes the secret key as a Bearer token or as the Basic username (curl -u sk_test_...:).
+  const authorization = header(request, 'authorization');
+  const key = bearerToken(authorization) ?? basicCredentials(authorization)?.user ?? null;
+  if (key === credentials.secretKey) {
+    const version = header(request, 'stripe-version');
+    if (version !== undefined && !STRIPE_VERSION.test(version)) {
+      return error(400, { type: 'invalid_request_error', message: `Invalid Stripe API version: ${version.slice(0, 64)}` });
+    }
+    return null;
+  }
   if (key === null) {
     return error(401, { type: 'invalid_request_error', message: 'You did not provide an API key. Provide it in the Authorization header as a Bearer token.' });
   }
@@ -86,11 +137,45 @@ function authenticate(request: ProcessorRequest): ProcessorResponse | null {
 }
 
 function invalid(issues: FieldIssue[]): ProcessorResponse {
-  const issue = issues[0]!;
+  const issue = issues.find((i) => i.missing) ?? issues.find((i) => i.unknown) ?? issues[0]!;
   const param = paramName(issue.path);
+  if (issue.unknown) return error(400, { type: 'invalid_request_error', code: 'parameter_unknown', message: `Received unknown parameter: ${param}`, param });
   return issue.missing
     ? error(400, { type: 'invalid_request_error', code: 'parameter_missing', message: `Missing required param: ${param}.`, param })
     : error(400, { type: 'invalid_request_error', message: `Invalid ${param}: ${issue.message}.`, param });
+}
+
+/** Test mode without raw card data access: Stripe's refusal, word for word in substance. */
+const rawCardRefusal = () =>
+  error(400, {
+    type: 'invalid_request_error',
+    message:
+      'Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that map to the test card you are using, see https://stripe.com/docs/testing. To enable raw card data APIs in test mode, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.',
+  });
+
+/** The card a request pays with: a known test PaymentMethod or token, a raw number, or null when unknown. */
+function instrumentOf(body: StripePaymentRequest): { outcome: CardOutcome; paymentMethod: string } | null {
+  const pm = body.payment_method;
+  if (pm !== undefined) {
+    const known = STRIPE_TEST_PAYMENT_METHODS[pm];
+    return known ? { outcome: known, paymentMethod: pm } : null;
+  }
+  const card = body.payment_method_data!.card;
+  if (card.token !== undefined) {
+    const known = STRIPE_TEST_TOKENS[card.token];
+    return known ? { outcome: known, paymentMethod: ids.stripe('pm') } : null;
+  }
+  return { outcome: cardOutcome(card.number!), paymentMethod: ids.stripe('pm') };
+}
+
+function authorize(body: StripePaymentRequest, state: ProcessorState): ProcessorResponse | null {
+  const card = body.payment_method_data?.card;
+  if (card?.number !== undefined && !state.rawCardAccess) return rawCardRefusal();
+  if (instrumentOf(body)) return null;
+  if (body.payment_method !== undefined) {
+    return error(400, { type: 'invalid_request_error', code: 'resource_missing', message: `No such PaymentMethod: '${body.payment_method}'`, param: 'payment_method' });
+  }
+  return error(400, { type: 'invalid_request_error', code: 'resource_missing', message: `No such token: '${card!.token}'`, param: 'payment_method_data[card][token]' });
 }
 
 const spec: PaymentSpec<StripePaymentRequest> = {
@@ -98,13 +183,17 @@ const spec: PaymentSpec<StripePaymentRequest> = {
   decode: decodeForm,
   idempotency: { header: 'idempotency-key', maxLength: 255, replayHeaders: { 'idempotent-replayed': 'true' } },
   authenticate,
-  charge: (body) => ({
-    id: ids.stripe('pi'),
-    amount: Number(body.amount),
-    currency: body.currency,
-    reference: body.metadata.reference,
-    card: body.payment_method_data.card.number,
-  }),
+  authorize,
+  charge: (body) => {
+    const instrument = instrumentOf(body)!;
+    return {
+      id: ids.stripe('pi'),
+      amount: Number(body.amount),
+      currency: body.currency,
+      reference: body.metadata?.reference ?? body.description ?? '',
+      outcome: instrument.outcome,
+    };
+  },
   replies: {
     invalid,
     invalidKey: (message) => error(400, { type: 'invalid_request_error', message }),
@@ -118,18 +207,25 @@ const spec: PaymentSpec<StripePaymentRequest> = {
         id: payment.id,
         object: 'payment_intent',
         amount: payment.amount,
+        amount_received: payment.amount,
         currency: body.currency,
         status: 'succeeded',
+        capture_method: 'automatic',
+        confirmation_method: 'automatic',
         created: Math.floor(state.now().getTime() / 1000),
-        metadata: { reference: payment.reference },
+        livemode: false,
+        payment_method: instrumentOf(body)!.paymentMethod,
+        description: body.description ?? null,
+        metadata: body.metadata ?? {},
       }),
-    declined: (_body, payment, reason) =>
+    declined: (body, payment, reason) =>
       error(402, {
         type: 'card_error',
         code: 'card_declined',
         decline_code: reason === 'insufficient-funds' ? 'insufficient_funds' : 'generic_decline',
         message: reason === 'insufficient-funds' ? 'Your card has insufficient funds.' : 'Your card was declined.',
         payment_intent: { id: payment.id, status: 'requires_payment_method' },
+        payment_method: { id: instrumentOf(body)!.paymentMethod, object: 'payment_method' },
       }),
   },
 };
@@ -155,7 +251,7 @@ export function stripeSignature(body: string, t: number, secrets: readonly strin
 export const stripe: ProcessorProfile = {
   name: 'stripe',
   title: 'Stripe PaymentIntents (secret key)',
-  basis: 'Stripe API: POST /v1/payment_intents with confirm=true, Bearer secret key, Idempotency-Key, Stripe-Signature webhooks. A subset: one endpoint, raw card data, no 3-D Secure.',
+  basis: 'Stripe API: POST /v1/payment_intents with confirm=true, Bearer secret key, Idempotency-Key, Stripe-Signature webhooks. A subset: one endpoint; test PaymentMethods (pm_card_visa...), tokens (tok_visa...) or raw card data with raw-card access; no 3-D Secure.',
   paymentRoute: { method: 'POST', path: PAYMENT_PATH },
   idempotencyHeader: 'idempotency-key',
   credentials,

@@ -6,6 +6,8 @@ export type FieldIssue = {
   path: (string | number)[];
   /** The field is absent (as opposed to present and wrong). */
   missing: boolean;
+  /** A parameter the API does not take (a strict schema's unknown key). */
+  unknown?: boolean;
   message: string;
 };
 
@@ -16,10 +18,11 @@ const at = (value: unknown, path: readonly PropertyKey[]): unknown =>
 export function validate<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; issues: FieldIssue[] } {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.map((issue): FieldIssue => {
+  const issues = result.error.issues.flatMap((issue): FieldIssue[] => {
     const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], missing: false, unknown: true, message: 'is not a parameter this API takes' }));
     const missing = at(value, issue.path) === undefined;
-    return { path, missing, message: missing ? 'is required' : issue.message };
+    return [{ path, missing, message: missing ? 'is required' : issue.message }];
   });
   return { ok: false, issues };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalToMinor, isDecimalAmount } from './amounts.ts';
-import { isCardNumber } from './cards.ts';
+import { cardOutcome, isCardNumber } from './cards.ts';
 import { basicCredentials, header, json, parseJson, routePath } from './http.ts';
 import { ids } from './ids.ts';
 import { handlePayment, type PaymentSpec } from './payment-flow.ts';
@@ -79,7 +79,7 @@ const spec: PaymentSpec<VisaPullRequest> = {
     amount: decimalToMinor(body.amount, body.senderCurrencyCode),
     currency: body.senderCurrencyCode,
     reference: body.retrievalReferenceNumber,
-    card: body.senderPrimaryAccountNumber,
+    outcome: cardOutcome(body.senderPrimaryAccountNumber),
   }),
   replies: {
     invalid,

@@ -1,6 +1,6 @@
 import { loadPki, type Pki } from '../pki/load.ts';
 import { getProfile } from '../processors/index.ts';
-import type { CommittedPayment, ProfileName, ProfileState } from '../processors/profile.ts';
+import type { CommittedPayment, ProfileName, ProfileOptions, ProfileState } from '../processors/profile.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { clientMaterial, type ClientMaterial } from './client-material.ts';
 import { startHttpApp, type HttpApp } from './http-app.ts';
@@ -37,7 +37,22 @@ export type ProcessorServer = {
   close(): Promise<void>;
 };
 
-export type StartOptions = { profile?: ProfileName; port?: number; pki?: Pki; recordLimit?: number };
+export type StartOptions = {
+  profile?: ProfileName;
+  port?: number;
+  pki?: Pki;
+  recordLimit?: number;
+  /** The account the mock models; default CONTRACT_ACCOUNT. */
+  profileOptions?: ProfileOptions;
+};
+
+/**
+ * The account a contract run models: the harness hands the gateway card numbers, so the account
+ * has raw-card access (Stripe's raw card data APIs, Adyen's raw-card role), as a gateway that takes
+ * card numbers must. `gatecheck serve` and the in-process mocks default to a new test account
+ * (no raw-card access) instead; see mocks/processors/README.md.
+ */
+export const CONTRACT_ACCOUNT: ProfileOptions = { rawCardAccess: true };
 
 type Front = { port: number; close(): Promise<void> };
 
@@ -61,7 +76,7 @@ export async function startProcessor(scenario: Scenario, options: StartOptions =
   const profileName = options.profile ?? scenario.processor.profile;
   const connections = new BoundedLog<ConnectionRecord>(options.recordLimit);
   const requests = new BoundedLog<RequestRecord>(options.recordLimit);
-  const app = await startHttpApp(getProfile(profileName), scenario.processor.behaviour, requests);
+  const app = await startHttpApp(getProfile(profileName), scenario.processor.behaviour, requests, options.profileOptions ?? CONTRACT_ACCOUNT);
   let front: Front;
   try {
     front = await startFront(scenario, app, pki, connections, options.port ?? 0);

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { ADYEN_TEST_CARD_FOR, adyenEncryptedTestCard, STRIPE_PAYMENT_METHOD_FOR } from '../../mocks/processors/cards.ts';
 import { profiles, TEST_CARDS } from '../../mocks/processors/index.ts';
 import type { ProfileName } from '../../mocks/processors/profile.ts';
 import type { SandboxCredentials, SandboxTarget } from './env.ts';
@@ -6,13 +7,15 @@ import type { WireRequest } from './https.ts';
 import type { SandboxSession } from './session.ts';
 
 /**
- * A small client per profile, speaking the wire contract of mocks/processors/README.md: the same
- * requests the reference gateway sends, built here so the sandbox tier depends on neither the
- * gateway nor the mock's code, only on the profile's schemas.
+ * A small client per profile, speaking the wire contract of mocks/processors/README.md, built here
+ * so the sandbox tier depends on neither the gateway nor the mock's code, only on the profile's
+ * schemas. It sends only what a real test account accepts by default (no raw-card access): Stripe
+ * test PaymentMethods, Adyen's test_-prefixed encrypted card fields with Adyen's test Visa.
  */
 export interface SandboxClient {
   /** The HTTP status the mock answers an approval, a decline and a wrong credential with. */
   status: { approved: number; declined: number; refused: number };
+  /** `card` is one of TEST_CARDS: each client sends what its sandbox takes for that card. */
   /** Headers that authenticate a payment; PayPal's fetches a token first (held to tokenResponse). */
   authenticate(session: SandboxSession): Promise<Record<string, string>>;
   payment(target: SandboxTarget, card: string, auth: Record<string, string>): WireRequest;
@@ -30,6 +33,18 @@ function credentials<P extends ProfileName>(target: SandboxTarget, profile: P): 
   return target.credentials as Extract<SandboxCredentials, { profile: P }>;
 }
 
+function stripePaymentMethod(card: string): string {
+  const pm = STRIPE_PAYMENT_METHOD_FOR[card as keyof typeof STRIPE_PAYMENT_METHOD_FOR];
+  if (!pm) throw new Error(`gatecheck: no Stripe test PaymentMethod for card ending ${card.slice(-4)}; use one of TEST_CARDS`);
+  return pm;
+}
+
+function adyenCard(card: string) {
+  const test = ADYEN_TEST_CARD_FOR[card as keyof typeof ADYEN_TEST_CARD_FOR];
+  if (!test) throw new Error(`gatecheck: no Adyen test card for card ending ${card.slice(-4)}; use one of TEST_CARDS`);
+  return adyenEncryptedTestCard(test.number, test.holderName);
+}
+
 const stripe: SandboxClient = {
   status: { approved: 200, declined: 402, refused: 401 },
   authenticate: async (session) => ({ authorization: `Bearer ${credentials(session.target, 'stripe').secretKey}` }),
@@ -41,11 +56,10 @@ const stripe: SandboxClient = {
       amount: '1000',
       currency: 'eur',
       confirm: 'true',
-      'payment_method_data[type]': 'card',
-      'payment_method_data[card][number]': card,
-      'payment_method_data[card][exp_month]': '12',
-      'payment_method_data[card][exp_year]': '2030',
-      'payment_method_data[card][cvc]': '123',
+      payment_method: stripePaymentMethod(card),
+      // No redirect-based methods: a confirm then needs no return_url, whatever the dashboard enables.
+      'automatic_payment_methods[enabled]': 'true',
+      'automatic_payment_methods[allow_redirects]': 'never',
       'metadata[reference]': reference(),
     }).toString(),
   }),
@@ -66,7 +80,8 @@ const adyen: SandboxClient = {
       merchantAccount: credentials(target, 'adyen').merchantAccount,
       reference: reference(),
       amount: { value: 1000, currency: 'EUR' },
-      paymentMethod: { type: 'scheme', number: card, expiryMonth: '12', expiryYear: '2030', cvc: '123' },
+      paymentMethod: adyenCard(card),
+      returnUrl: 'https://gatecheck.invalid/adyen/return',
     }),
   }),
   refusal(target) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { test, type TestInfo } from '@playwright/test';
+import { ADYEN_TEST_VISA } from '../../mocks/processors/cards.ts';
 import { profiles, TEST_CARDS } from '../../mocks/processors/index.ts';
 import type { SandboxTarget } from './env.ts';
 import { driftMessage, findDrift, recordDrift, type SchemaName } from './drift.ts';
@@ -30,7 +31,7 @@ export class SandboxSession {
     private readonly testInfo: TestInfo,
   ) {
     // The card numbers this tier sends are scrubbed by value too, not only by field name or Luhn check.
-    this.redactor = new Redactor().add(...target.secrets, ...Object.values(TEST_CARDS));
+    this.redactor = new Redactor().add(...target.secrets, ...Object.values(TEST_CARDS), ADYEN_TEST_VISA);
   }
 
   /** Sends `request`, attaches it scrubbed, and answers the body once it matches `expect`; drift fails the test. */

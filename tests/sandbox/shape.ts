@@ -48,6 +48,8 @@ type JsonSchema = {
   maxLength?: number;
   minItems?: number;
   properties?: Record<string, JsonSchema>;
+  /** A record's value schema (z.record: `metadata` maps any key to a string). */
+  additionalProperties?: JsonSchema | boolean;
   required?: string[];
   items?: JsonSchema;
   anyOf?: JsonSchema[];
@@ -85,7 +87,9 @@ function nodesAt(node: JsonSchema | undefined, path: Path): JsonSchema[] {
   if (path.length === 0) return [node];
   const [key, ...rest] = path;
   if (typeof key === 'number') return nodesAt(node.items, rest);
-  return nodesAt(node.properties?.[String(key)], rest);
+  const property = node.properties?.[String(key)];
+  const record = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+  return nodesAt(property ?? record, rest);
 }
 
 /** What the schema expects at `path`, e.g. `"succeeded"`, `integer`, `string of length 16`. */

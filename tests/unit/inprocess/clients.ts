@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { adyenEncryptedTestCard, STRIPE_PAYMENT_METHOD_FOR } from '../../../mocks/processors/cards.ts';
 
 /**
  * The code under test in a user's project, as they would write it: a transport (global fetch or
@@ -61,11 +62,8 @@ export function stripeClient(transport: Transport, options: { baseUrl: string; a
         amount: String(charge.amount ?? 1000),
         currency: 'eur',
         confirm: 'true',
-        'payment_method_data[type]': 'card',
-        'payment_method_data[card][number]': charge.card,
-        'payment_method_data[card][exp_month]': '12',
-        'payment_method_data[card][exp_year]': '2030',
-        'payment_method_data[card][cvc]': '123',
+        // A test account without raw-card access pays with Stripe's test PaymentMethod for the card.
+        payment_method: STRIPE_PAYMENT_METHOD_FOR[charge.card as keyof typeof STRIPE_PAYMENT_METHOD_FOR] ?? charge.card,
         'metadata[reference]': charge.reference ?? 'order-0001',
       });
       const headers: Record<string, string> = {
@@ -112,7 +110,9 @@ export function adyenClient(transport: Transport, options: { baseUrl: string }) 
           merchantAccount: 'GatecheckECOM',
           reference: 'order-0001',
           amount: { value: 1000, currency: 'EUR' },
-          paymentMethod: { type: 'scheme', number: charge.card, expiryMonth: '12', expiryYear: '2030', cvc: '123' },
+          // Without the raw-card role: Adyen's test_-prefixed "encrypted" card fields.
+          paymentMethod: adyenEncryptedTestCard(charge.card),
+          returnUrl: 'https://shop.example/checkout/return',
         }),
       }),
   };

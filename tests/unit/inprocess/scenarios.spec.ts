@@ -8,7 +8,7 @@ const pay = (key: string) =>
   fetch(`${BASE}/v1/payment_intents`, {
     method: 'POST',
     headers: { authorization: 'Bearer sk_test_gatecheck_51Mock', 'idempotency-key': key, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'amount=1000&currency=eur&confirm=true&payment_method_data[type]=card&payment_method_data[card][number]=4242424242424242&payment_method_data[card][exp_month]=12&payment_method_data[card][exp_year]=2030&payment_method_data[card][cvc]=123&metadata[reference]=r1',
+    body: 'amount=1000&currency=eur&confirm=true&payment_method=pm_card_visa&metadata[reference]=r1',
   });
 
 test('every http scenario without wire faults has an in-process setup; TLS scenarios say they need sockets', () => {

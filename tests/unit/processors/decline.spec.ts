@@ -4,7 +4,7 @@ import { expectShape, Harness, NAMES, TEST_CARDS } from './harness.ts';
 /** What each processor says for each decline card: the README's decline rows. */
 const reasons = {
   stripe: { insufficient: { decline_code: 'insufficient_funds' }, generic: { decline_code: 'generic_decline' } },
-  adyen: { insufficient: { refusalReason: 'Not enough balance', refusalReasonCode: '51' }, generic: { refusalReason: 'Refused', refusalReasonCode: '2' } },
+  adyen: { insufficient: { refusalReason: 'Not enough balance', refusalReasonCode: '12' }, generic: { refusalReason: 'Refused', refusalReasonCode: '2' } },
   paypal: { insufficient: { issue: 'INSTRUMENT_DECLINED' }, generic: { issue: 'INSTRUMENT_DECLINED' } },
   visa: { insufficient: { actionCode: '51' }, generic: { actionCode: '05' } },
 } as const;

@@ -117,6 +117,7 @@ function paymentBody(name: ProfileName, card: string, amount: number, reference:
         reference,
         amount: { value: amount, currency: 'EUR' },
         paymentMethod: { type: 'scheme', number: card, expiryMonth: '12', expiryYear: '2030', cvc: '123' },
+        returnUrl: 'https://gateway.example/adyen/return',
       };
     case 'paypal':
       return {
@@ -146,9 +147,10 @@ export class Harness {
   readonly wire: Wire;
   #token: string | undefined;
 
-  constructor(readonly name: ProfileName, options?: ProfileOptions) {
+  /** `options` default to an account with raw-card access, as contract runs model (the harness sends card numbers). */
+  constructor(readonly name: ProfileName, options: ProfileOptions = {}) {
     this.profile = profiles[name];
-    this.state = this.profile.createState(options);
+    this.state = this.profile.createState({ rawCardAccess: true, ...options });
     this.wire = wire[name];
   }
 

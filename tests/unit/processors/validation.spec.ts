@@ -34,10 +34,17 @@ for (const name of NAMES) {
 
 test('stripe names a missing parameter with parameter_missing and its bracketed name', async () => {
   const h = new Harness('stripe');
-  const body = JSON.parse((await h.pay({ mutate: (b) => delete b.payment_method_data.card.cvc })).body);
-  expect(body).toEqual({ error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: payment_method_data[card][cvc].', param: 'payment_method_data[card][cvc]' } });
-  // A form cannot send an empty object: without its only key, metadata is missing as a whole.
-  expect(JSON.parse((await h.pay({ mutate: (b) => delete b.metadata.reference })).body).error.param).toBe('metadata');
+  const body = JSON.parse((await h.pay({ mutate: (b) => delete b.payment_method_data.card.exp_month })).body);
+  expect(body).toEqual({ error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: payment_method_data[card][exp_month].', param: 'payment_method_data[card][exp_month]' } });
+  // Stripe requires neither metadata nor a CVC.
+  expect((await h.pay({ mutate: (b) => delete b.metadata })).status).toBe(200);
+  expect((await h.pay({ mutate: (b) => delete b.payment_method_data.card.cvc })).status).toBe(200);
+});
+
+test('stripe refuses a parameter it does not take, naming it', async () => {
+  const h = new Harness('stripe');
+  const body = JSON.parse((await h.pay({ mutate: (b) => (b.shipping_rate = 'x') })).body);
+  expect(body).toEqual({ error: { type: 'invalid_request_error', code: 'parameter_unknown', message: 'Received unknown parameter: shipping_rate', param: 'shipping_rate' } });
 });
 
 test('stripe reads the form body: a JSON body is missing every parameter', async () => {
@@ -71,7 +78,7 @@ test('paypal lists every broken field as a JSON pointer with PayPal issue names'
   const h = new Harness('paypal');
   const response = await h.pay({
     mutate: (b) => {
-      delete b.payment_source.card.security_code;
+      delete b.payment_source.card.expiry;
       b.intent = 'AUTHORIZE';
     },
   });
@@ -80,7 +87,7 @@ test('paypal lists every broken field as a JSON pointer with PayPal issue names'
   expect(body.details).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ field: '/intent', issue: 'INVALID_PARAMETER_VALUE', location: 'body' }),
-      expect.objectContaining({ field: '/payment_source/card/security_code', issue: 'MISSING_REQUIRED_PARAMETER', location: 'body' }),
+      expect.objectContaining({ field: '/payment_source/card/expiry', issue: 'MISSING_REQUIRED_PARAMETER', location: 'body' }),
     ]),
   );
 });

@@ -3,18 +3,14 @@
 import https from 'node:https';
 import { setupServer } from 'msw/node';
 import nock from 'nock';
-import { processorHandlers, TEST_CARDS } from 'gatecheck/msw';
+import { processorHandlers } from 'gatecheck/msw';
 import { networkGuard, processorInterceptors } from 'gatecheck/nock';
 
 const body = new URLSearchParams({
   amount: '1000',
   currency: 'eur',
   confirm: 'true',
-  'payment_method_data[type]': 'card',
-  'payment_method_data[card][number]': TEST_CARDS.approved,
-  'payment_method_data[card][exp_month]': '12',
-  'payment_method_data[card][exp_year]': '2030',
-  'payment_method_data[card][cvc]': '123',
+  payment_method: 'pm_card_visa',
   'metadata[reference]': 'order-1',
 }).toString();
 const headers = { authorization: 'Bearer sk_test_gatecheck_51Mock', 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'order-1' };
