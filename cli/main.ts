@@ -1,5 +1,6 @@
 import { runMain } from './commands/main.ts';
 import { UsageError } from './commands/usage.ts';
+import { applyProjectPaths } from './project-paths.ts';
 
 type Loaded = { help: string; run: (argv: string[]) => Promise<number> };
 type Command = { summary: string; load: () => Promise<Loaded> };
@@ -34,5 +35,7 @@ await runMain(async () => {
     console.log(loaded.help);
     return 0;
   }
+  // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
+  applyProjectPaths();
   return loaded.run(argv);
 });

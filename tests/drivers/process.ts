@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../config/paths.ts';
 import type { BootResult, GatewayDriver, ProcessorConfig } from './driver.ts';
 import { contractGatewayConfig } from './gateway-config.ts';
 import { httpGateway } from './http-gateway.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const DEFAULT_COMMAND = `"${process.execPath}" "${path.join(root, 'bin/gatecheck.js')}" gateway --config {config} --json`;
+const DEFAULT_COMMAND = `"${process.execPath}" "${path.join(packageRoot, 'bin/gatecheck.js')}" gateway --config {config} --json`;
 const BOOT_TIMEOUT_MS = 15_000;
 
 /**
