@@ -7,6 +7,7 @@ type Command = { summary: string; load: () => Promise<Loaded> };
 
 // Each command loads its module only when called, so `gatecheck list` does not load the servers.
 const commands: Record<string, Command> = {
+  init: { summary: 'set gatecheck up in this project: config, CI workflow, .gitignore', load: async () => { const m = await import('./commands/init.ts'); return { help: m.initHelp, run: m.initCommand }; } },
   run: { summary: 'run the contract matrix against a gateway (the main job)', load: async () => { const m = await import('./commands/run.ts'); return { help: m.runHelp, run: m.runCommand }; } },
   list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },
   serve: { summary: 'run one scenario\'s mock processor on 127.0.0.1', load: async () => { const m = await import('./commands/serve.ts'); return { help: m.serveHelp, run: m.serveCommand }; } },
