@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { scenarios, scenariosOf } from '../../../mocks/scenarios/index.ts';
-import { listing, npm, npx, startJsonLine, stop } from './scratch.ts';
+import { listing, npm, npx, startJsonLine, stop, userEnv } from './scratch.ts';
 
 /**
  * gatecheck as a user gets it: `npm pack`, installed into a scratch project outside the repository,
@@ -114,6 +114,18 @@ test('gatecheck/msw and gatecheck/nock load in the plain Node ESM project', asyn
   await copyFile(path.join(import.meta.dirname, 'consumer.mjs'), path.join(dir, 'consumer.mjs'));
   const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: dir });
   expect(stdout.trim().split('\n')).toEqual(['msw: 200, payments 1', 'nock: 200, payments 1']);
+});
+
+test('gatecheck/test: a spec of the user\'s own, with the same fixtures and toHonour, runs with npx playwright test', async () => {
+  test.setTimeout(90_000);
+  const spec = [
+    "import { expect, getScenario, test } from 'gatecheck/test';",
+    "const scenario = getScenario('tls.expired-leaf');",
+    'test(scenario.id, async ({ contract }) => expect(await contract.run(scenario)).toHonour(scenario));',
+  ].join('\n');
+  await writeFile(path.join(dir, 'own.spec.mjs'), spec);
+  const own = await run('npx', ['--no-install', 'playwright', 'test', 'own.spec.mjs', '--reporter=line'], { cwd: dir, env: userEnv() }).catch((e: { stdout: string; stderr: string }) => e);
+  expect(own.stdout, own.stderr).toContain('1 passed');
 });
 
 test('nothing was written inside node_modules/gatecheck', () => {
