@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { scenarios, scenariosOf } from '../../../mocks/scenarios/index.ts';
+import manifest from '../../../package.json' with { type: 'json' };
 import { listing, npm, npx, startJsonLine, stop, userEnv } from './scratch.ts';
 
 /**
@@ -37,7 +38,9 @@ test.beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'gatecheck-scratch-'));
   const { stdout: tarball } = await timed('pack', () => npm(['pack', '--pack-destination', dir, '--silent'], root));
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }));
-  await timed('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball.trim()}`], dir));
+  // msw and nock as a user of gatecheck/msw and gatecheck/nock has them (optional peer dependencies).
+  const peers = ['msw', 'nock'].map((name) => `${name}@${(manifest.devDependencies as Record<string, string>)[name]}`);
+  await timed('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball.trim()}`, ...peers], dir));
   installed = path.join(dir, 'node_modules', 'gatecheck');
   before = listing(installed);
 });
