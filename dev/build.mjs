@@ -23,7 +23,7 @@ function newest(target) {
 
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (built > Math.max(...inputs.map((input) => newest(path.join(root, input))))) {
-  console.log('dist/ is up to date');
+  console.error('dist/ is up to date');
 } else {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -31,5 +31,5 @@ if (built > Math.max(...inputs.map((input) => newest(path.join(root, input))))) 
   // tsc leaves its build info alone when nothing changed: mark this build as the newest thing.
   const now = new Date();
   utimesSync(stamp, now, now);
-  console.log('built dist/');
+  console.error('built dist/');
 }

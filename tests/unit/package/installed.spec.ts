@@ -36,11 +36,12 @@ test.beforeAll(async () => {
   // Packing (which builds) and installing ~90 packages from the npm cache: 30-60 s on two loaded cores.
   test.setTimeout(240_000);
   dir = await mkdtemp(path.join(tmpdir(), 'gatecheck-scratch-'));
-  const { stdout: tarball } = await timed('pack', () => npm(['pack', '--pack-destination', dir, '--silent'], root));
+  const { stdout: packed } = await timed('pack', () => npm(['pack', '--pack-destination', dir, '--silent'], root));
+  const tarball = packed.trim().split('\n').at(-1)!;
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }));
   // msw and nock as a user of gatecheck/msw and gatecheck/nock has them (optional peer dependencies).
   const peers = ['msw', 'nock'].map((name) => `${name}@${(manifest.devDependencies as Record<string, string>)[name]}`);
-  await timed('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball.trim()}`, ...peers], dir));
+  await timed('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, ...peers], dir));
   installed = path.join(dir, 'node_modules', 'gatecheck');
   before = listing(installed);
 });
