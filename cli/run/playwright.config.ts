@@ -21,7 +21,8 @@ export default defineConfig({
   // A scenario's own time bound is asserted by the suite; this only stops a hung test.
   timeout: 30_000,
   projects: [
-    // One scenario per test, spread over the workers one by one (see the repository's playwright.config.ts).
+    // Each scenario starts its own processor and gateway: spread them over the workers one by one, not
+    // file by file (a family with long deliberate timeouts would otherwise hold one worker).
     { name: 'contract', testDir: path.join(here, '../../tests/contract'), fullyParallel: true },
     // Real processor sandboxes (`gatecheck run --tier sandbox`): opt-in by GATECHECK_SANDBOX_* variables.
     { name: 'sandbox', testDir: path.join(here, '../../tests/sandbox'), timeout: 60_000 },
