@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { collect, type Run } from '../init/cli.ts';
 
 const exec = promisify(execFile);
 
@@ -15,20 +16,8 @@ export function userEnv(): NodeJS.ProcessEnv {
 
 export const npm = (args: string[], cwd: string) => exec('npm', args, { cwd, env: userEnv(), maxBuffer: 16 * 1024 * 1024 });
 
-export type Result = { exit: number | null; stdout: string; stderr: string };
-
 /** `npx gatecheck ...args` in the scratch project, as its user types it. */
-export function npx(args: string[], cwd: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no-install', 'gatecheck', ...args], { cwd, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.once('error', reject);
-    child.once('close', (exit) => resolve({ exit, stdout, stderr }));
-  });
-}
+export const npx = (args: string[], cwd: string): Promise<Run> => collect('npx', ['--no-install', 'gatecheck', ...args], { cwd, env: userEnv() });
 
 /** A long-running `npx gatecheck ...` (serve, gateway): resolves with the child once a stdout line starts with "{". */
 export function startJsonLine(args: string[], cwd: string): Promise<{ child: ChildProcessWithoutNullStreams; line: Record<string, unknown> }> {
