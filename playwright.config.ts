@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { applyProjectPaths } from './cli/project-paths.ts';
+
+// gatecheck's own repository: its test PKI lives in certs/ (gatecheck.config.json says so), for
+// this run and every worker and CLI child it starts. A user's project gets .gatecheck/ instead.
+await applyProjectPaths([], fileURLToPath(new URL('.', import.meta.url)));
 
 const ci = !!process.env.CI;
 
 export default defineConfig({
-  // Regenerates certs/ when they are missing, unparseable or within 7 days of expiry.
+  // Regenerates the test PKI (certs/) when they are missing, unparseable or within 7 days of expiry.
   globalSetup: './tests/global-setup.ts',
   forbidOnly: ci,
   // A contract verdict must be deterministic: a retry would hide a flaky gateway or harness.

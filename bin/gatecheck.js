@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// The `gatecheck` command. Sources are TypeScript; tsx loads them so there is no build step.
-// `serve` starts from a cached bundle of its own sources when it can (bin/fast-start.js).
-import { fastStart } from './fast-start.js';
-
-if (!(await fastStart(process.argv.slice(2)))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../cli/main.ts');
+// The `gatecheck` command: the compiled CLI in dist/ (npm run build; built at prepare and prepack), on plain Node.
+try {
+  await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli/main.js')) throw error;
+  console.error('gatecheck: the compiled CLI (dist/) is missing; in a clone of gatecheck run `npm run build` (npm ci does it).');
+  process.exitCode = 2;
 }

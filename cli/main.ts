@@ -1,11 +1,13 @@
 import { runMain } from './commands/main.ts';
 import { UsageError } from './commands/usage.ts';
+import { applyProjectPaths } from './project-paths.ts';
 
 type Loaded = { help: string; run: (argv: string[]) => Promise<number> };
 type Command = { summary: string; load: () => Promise<Loaded> };
 
 // Each command loads its module only when called, so `gatecheck list` does not load the servers.
 const commands: Record<string, Command> = {
+  init: { summary: 'set gatecheck up in this project: config, CI workflow, .gitignore', load: async () => { const m = await import('./commands/init.ts'); return { help: m.initHelp, run: m.initCommand }; } },
   run: { summary: 'run the contract matrix against a gateway (the main job)', load: async () => { const m = await import('./commands/run.ts'); return { help: m.runHelp, run: m.runCommand }; } },
   list: { summary: 'list the scenario catalogue', load: async () => { const m = await import('./commands/list.ts'); return { help: m.listHelp, run: m.listCommand }; } },
   serve: { summary: 'run one scenario\'s mock processor on 127.0.0.1', load: async () => { const m = await import('./commands/serve.ts'); return { help: m.serveHelp, run: m.serveCommand }; } },
@@ -34,5 +36,7 @@ await runMain(async () => {
     console.log(loaded.help);
     return 0;
   }
+  // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
+  if (name !== 'init') await applyProjectPaths(argv);
   return loaded.run(argv);
 });

@@ -6,12 +6,13 @@ import { parseCommand } from './usage.ts';
 
 export const certsHelp = `Usage: npx gatecheck certs [--check] [--if-needed] [--json] [--dir DIR]
 
-Generates the test PKI (certs/ and certs/manifest.json) from mocks/pki/specs.ts.
+Generates the test PKI (its certificates and manifest.json) in the certificates folder.
   --check      report every certificate; exit 1 if one is missing, unparseable,
                or (when meant to be valid) expires within 7 days
   --if-needed  regenerate only when --check would fail
   --json       print the report as JSON
-  --dir DIR    another folder (default: certs/, or GATECHECK_CERTS_DIR)`;
+  --dir DIR    another folder (default: certsDir of gatecheck.config, or GATECHECK_CERTS_DIR,
+               or <output folder>/certs, i.e. .gatecheck/certs)`;
 
 const Args = z.object({
   check: z.boolean().default(false),
@@ -27,7 +28,7 @@ function printReport(report: PkiReport, json: boolean): void {
     console.log(`${cert.ok ? 'ok  ' : 'FAIL'} ${cert.id.padEnd(22)} ${cert.status.padEnd(17)} ${cert.detail}`);
   }
   for (const problem of report.problems) console.error(`gatecheck certs: ${problem}`);
-  console.log(report.ok ? `certs ok: ${report.certs.length} certificates in ${report.dir}` : `certs NOT ok: ${report.problems.length} problem(s); fix: npm run certs`);
+  console.log(report.ok ? `certs ok: ${report.certs.length} certificates in ${report.dir}` : `certs NOT ok: ${report.problems.length} problem(s); fix: npx gatecheck certs`);
 }
 
 export async function certsCommand(argv: string[]): Promise<number> {

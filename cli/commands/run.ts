@@ -8,14 +8,16 @@ import { z } from 'zod';
 import { ConfigError } from '../../config/config-error.ts';
 import { PROJECT_CONFIG_ENV } from '../../config/current.ts';
 import { loadProjectConfig, type LoadedConfig } from '../../config/load.ts';
+import { outputDir } from '../../config/paths.ts';
 import { Family } from '../../mocks/scenarios/schema.ts';
 import { parseCommand, UsageError } from './usage.ts';
 
-export const runHelp = `Usage: npx gatecheck run [--config FILE] [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json]
+export const runHelp = `Usage: npx gatecheck run [--config FILE] [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json] [--tier T]
 
 Runs the contract suites (every scenario) against a gateway and prints the matrix:
 scenario, verdict, observed code, time. Exits 1 if any scenario is breached, 2 when the
 harness (or the config) failed and nothing breached, 0 otherwise.
+Results, attachments and (with CI=true) junit.xml go to the output folder (.gatecheck/).
   --config F   the project config (default: gatecheck.config.{ts,mts,mjs,js,json} in the
                current folder; none: the reference gateway and all four processors).
                See docs/your-gateway.md.
@@ -24,7 +26,10 @@ harness (or the config) failed and nothing breached, 0 otherwise.
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
   --workers N  parallel workers (default 2)
-  --json       print the matrix as one JSON document instead`;
+  --json       print the matrix as one JSON document instead
+  --tier T     mocks (default: the contract matrix against local mock processors) or sandbox
+               (gatecheck's mocks checked against the processors' real sandboxes; needs the
+               GATECHECK_SANDBOX_* variables, see README.md "Nightly sandbox tier")`;
 
 const Args = z.object({
   config: z.string().min(1).optional(),
@@ -33,10 +38,15 @@ const Args = z.object({
   grep: z.string().min(1).optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
   json: z.boolean().default(false),
+  tier: z.enum(['mocks', 'sandbox']).default('mocks'),
   positionals: z.array(z.string()).max(0, 'run takes no arguments; narrow it with --family or --grep'),
 });
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = path.dirname(fileURLToPath(import.meta.url));
+// .ts from the sources (gatecheck's own repository), .js from dist/: the config and reporter are siblings either way.
+const ext = path.extname(fileURLToPath(import.meta.url));
+const CONFIG = path.join(here, `../run/playwright.config${ext}`);
+const MATRIX_REPORTER = path.join(here, `../../tests/reporters/matrix${ext}`);
 
 /** The --grep Playwright gets: scenario ids are "family.slug:" at the start of each title. */
 export function titleFilter(family: string | undefined, grep: string | undefined): string | null {
@@ -74,11 +84,12 @@ function exitCode(playwright: number, outcomeFile: string): number {
 
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseCommand('run', argv, {
-    config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' },
+    config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, tier: { type: 'string' },
   }, Args);
   const project = await projectConfig(args.config);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const playwrightArgs = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`];
+  const reporters = [args.tier === 'sandbox' ? 'list' : MATRIX_REPORTER, ...(process.env.CI ? ['junit'] : [])];
+  const playwrightArgs = [cli, 'test', '--config', CONFIG, `--project=${args.tier === 'sandbox' ? 'sandbox' : 'contract'}`, `--reporter=${reporters.join(',')}`];
   const filter = titleFilter(args.family, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
   const workers = args.workers ?? project.config.workers;
@@ -93,8 +104,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     GATECHECK_GATEWAY_LABEL: gatewayLabel(project),
     GATECHECK_CWD: process.cwd(),
     GATECHECK_RUN_OUTCOME: outcomeFile,
+    // The CLI has set GATECHECK_OUTPUT_DIR and GATECHECK_CERTS_DIR (cli/project-paths.ts); Playwright inherits them.
+    PLAYWRIGHT_JUNIT_OUTPUT_FILE: path.join(outputDir(), 'junit.xml'),
   };
-  const child = spawn(process.execPath, playwrightArgs, { cwd: root, env, stdio: 'inherit' });
+  // From the user's folder: a gateway command and its relative paths are the project's, not gatecheck's.
+  const child = spawn(process.execPath, playwrightArgs, { cwd: process.cwd(), env, stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -1,23 +1,28 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { outputDir, packageRoot } from '../../config/paths.ts';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import { renderRunbook } from '../runbook/render.ts';
 import { parseCommand } from './usage.ts';
 
-export const DEFAULT_RUNBOOK = fileURLToPath(new URL('../../docs/runbook.md', import.meta.url));
+/** The runbook gatecheck's own repository keeps current (committed, checked by a unit test). */
+export const REPOSITORY_RUNBOOK = path.join(packageRoot, 'docs', 'runbook.md');
+
+/** In gatecheck's own repository, docs/runbook.md; in any other project, <outputDir>/runbook.md (never node_modules). */
+export const defaultRunbook = (cwd = process.cwd()) => (path.resolve(cwd) === packageRoot ? REPOSITORY_RUNBOOK : path.join(outputDir(), 'runbook.md'));
 
 export const runbookHelp = `Usage: npx gatecheck runbook [--out FILE] [--check]
 
 Generates the on-call runbook from the scenario catalogue: for each error code, its meaning, the
 symptoms, the scenarios that produce it (cause and fix of each), the command that reproduces it
 and the doctor/audit command that confirms it. The output is deterministic (no dates).
-  --out FILE   where to write it (default: docs/runbook.md in the project); "-" prints it
+  --out FILE   where to write it; "-" prints it (default: <output folder>/runbook.md, i.e.
+               .gatecheck/runbook.md; in gatecheck's own repository, docs/runbook.md)
   --check      write nothing; exit 1 when FILE differs from what would be generated`;
 
 const Args = z.object({
-  out: z.string().min(1).default(DEFAULT_RUNBOOK),
+  out: z.string().min(1).optional(),
   check: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'runbook takes no arguments; choose the file with --out'),
 });
@@ -25,11 +30,12 @@ const Args = z.object({
 export async function runbookCommand(argv: string[]): Promise<number> {
   const args = parseCommand('runbook', argv, { out: { type: 'string' }, check: { type: 'boolean' } }, Args);
   const text = renderRunbook(scenarios);
-  if (args.out === '-') {
+  const out = args.out ?? defaultRunbook();
+  if (out === '-') {
     process.stdout.write(text);
     return 0;
   }
-  const file = path.resolve(args.out);
+  const file = path.resolve(out);
   const shown = path.relative(process.cwd(), file) || file;
   if (args.check) {
     let current: string | null = null;
@@ -45,6 +51,7 @@ export async function runbookCommand(argv: string[]): Promise<number> {
     console.error(`${shown} is ${current === null ? 'missing' : 'out of date'}: run npx gatecheck runbook`);
     return 1;
   }
+  mkdirSync(path.dirname(file), { recursive: true });
   const staging = `${file}.${process.pid}.tmp`;
   writeFileSync(staging, text);
   renameSync(staging, file);

@@ -20,7 +20,7 @@ export function loadPki(dir = certsDir()): Pki {
   const cache = new Map<string, string>();
   const entry = (id: string) => {
     const found = manifest.certs.find((c) => c.id === id);
-    if (!found) throw new Error(`gatecheck: certificate "${id}" is not in ${path.join(dir, MANIFEST_FILE)}; run npm run certs`);
+    if (!found) throw new Error(`gatecheck: certificate "${id}" is not in ${path.join(dir, MANIFEST_FILE)}; run npx gatecheck certs`);
     return found;
   };
   return {
@@ -36,7 +36,7 @@ export function loadPki(dir = certsDir()): Pki {
     },
     bundlePath: (id) => {
       const bundle = manifest.bundles.find((b) => b.id === id);
-      if (!bundle) throw new Error(`gatecheck: CA bundle "${id}" is not in the manifest; run npm run certs`);
+      if (!bundle) throw new Error(`gatecheck: CA bundle "${id}" is not in the manifest; run npx gatecheck certs`);
       return path.join(dir, bundle.file);
     },
     read: (file) => {

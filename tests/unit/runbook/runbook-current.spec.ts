@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { scenarios } from '../../../mocks/scenarios/index.ts';
-import { DEFAULT_RUNBOOK } from '../../../cli/commands/runbook.ts';
+import { REPOSITORY_RUNBOOK } from '../../../cli/commands/runbook.ts';
 import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { runCli } from '../doctor/run-cli.ts';
 
 /** docs/runbook.md is generated from the catalogue and committed: it must be what the catalogue generates now. */
 test('docs/runbook.md is current', () => {
-  const committed = readFileSync(DEFAULT_RUNBOOK, 'utf8');
+  const committed = readFileSync(REPOSITORY_RUNBOOK, 'utf8');
   const generated = renderRunbook(scenarios);
   const firstDifference = generated.split('\n').findIndex((line, i) => line !== committed.split('\n')[i]);
   expect(committed === generated, `docs/runbook.md is out of date (first difference at line ${firstDifference + 1}): run npx gatecheck runbook`).toBe(true);
