@@ -37,6 +37,7 @@ await runMain(async () => {
     return 0;
   }
   // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
-  if (name !== 'init') await applyProjectPaths(argv);
+  // `run --config` names the project config; other commands' --config is the gateway's own config file.
+  if (name !== 'init') await applyProjectPaths(name === 'run' ? argv : []);
   return loaded.run(argv);
 });

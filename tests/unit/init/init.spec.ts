@@ -37,7 +37,7 @@ test('init in an empty project writes the config, the CI workflow and .gitignore
   expect(workflow).toContain("cron: '23 3 * * *'");
   const config = await loadConfig(dir);
   expect(config.success, JSON.stringify(config.error?.issues)).toBe(true);
-  expect(config.data?.processors).toEqual([{ profile: 'stripe' }, { profile: 'visa' }]);
+  expect(config.data?.processors).toEqual([{ profile: 'stripe', name: 'stripe' }, { profile: 'visa', name: 'visa' }]);
   expect(config.data?.gateway).toBe('reference');
 });
 
