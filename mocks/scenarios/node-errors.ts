@@ -2,7 +2,7 @@ import type { ErrorCode } from './codes.ts';
 
 /**
  * What a Node client (fetch with an undici Agent, or node:https) reports for each code, from
- * ../shared/reference/tls-facts.md and measured here. Strings match `err.code` (or a cause's
+ * docs/tls-facts.md (measured on Node 20 / OpenSSL 3.0). Strings match `err.code` (or a cause's
  * code); regular expressions match the message. `GATECHECK_*` are the client-side policy checks
  * Node does not do itself (pins, key size).
  */

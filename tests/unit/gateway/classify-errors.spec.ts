@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { codedError, type ClassifyContext } from '../../../gateway/classify.ts';
 import { classifyError, classifyHttpStatus, classifyTlsFrontResponse } from '../../../gateway/index.ts';
 
-/** The classifier alone, on errors shaped as Node and OpenSSL report them (tls-facts.md). */
+/** The classifier alone, on errors shaped as Node and OpenSSL report them (docs/tls-facts.md). */
 const err = (code: string, message = code, reason?: string) => Object.assign(new Error(message), { code, ...(reason ? { reason } : {}) });
 const ctx = (over: Partial<ClassifyContext> = {}): ClassifyContext => ({ phase: 'handshake', keyExchangeSeen: false, clientCertConfigured: false, freshConnection: true, responseStarted: false, ...over });
 
