@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../mocks/scenarios/codes.ts';
 import { ProfileName } from '../mocks/processors/profile.ts';
+import { CustomProcessorEntry } from '../mocks/custom/definition.ts';
 
 /**
  * gatecheck.config.{ts,mjs,json}: what a payments team writes beside its own gateway. Everything
@@ -8,7 +9,7 @@ import { ProfileName } from '../mocks/processors/profile.ts';
  */
 
 const name = z.string().regex(/^[a-z][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-", starting with a letter');
-const scenarioId = z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'a scenario id such as tls.expired-leaf (npx gatecheck list)');
+const scenarioId = z.string().regex(/^([a-z][a-z0-9]*(-[a-z0-9]+)*\/)?[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'a scenario id such as tls.expired-leaf or mobile-money/tls.expired-leaf (npx gatecheck list)');
 
 /** A built-in processor profile the gateway integrates, under the gateway's own name for it. */
 export const BuiltInProcessor = z.strictObject({
@@ -19,7 +20,8 @@ export const BuiltInProcessor = z.strictObject({
 export type BuiltInProcessor = z.infer<typeof BuiltInProcessor>;
 
 /** `processors: ['stripe', 'visa']` is short for `[{ profile: 'stripe' }, { profile: 'visa' }]`. */
-export const ProcessorEntry = z.union([ProfileName.transform((profile) => ({ profile })), BuiltInProcessor]);
+/** `{ name, custom: {...} }`: a processor gatecheck does not ship, as mockttp rules (mocks/custom/definition.ts). */
+export const ProcessorEntry = z.union([ProfileName.transform((profile) => ({ profile })), BuiltInProcessor, CustomProcessorEntry]);
 
 /** Where a value sits in a gateway's answer: an RFC 6901 JSON pointer, or a regular expression whose first group is the value. */
 export const Locator = z.union([

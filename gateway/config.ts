@@ -80,7 +80,33 @@ const Visa = z.strictObject({
   credentials: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }),
 });
 
-export const ProcessorConfig = z.discriminatedUnion('profile', [Stripe, Adyen, Paypal, Visa]);
+const Pointer = z.string().regex(/^(\/.*)?$/, 'a JSON pointer such as /error/message');
+const HeaderName = z.string().regex(/^[a-z0-9-]+$/, 'a lower-case header name such as x-api-key');
+/** A processor without a built-in client, described as data (gateway/processors/custom.ts). */
+const Custom = z.strictObject({
+  ...common,
+  profile: z.literal('custom'),
+  /** The auth headers sent with every request, exactly as sent: { authorization: 'Bearer ...', 'x-api-key': '...' }. Secrets. */
+  credentials: z.record(HeaderName, z.string().min(1)),
+  payment: z.strictObject({
+    /** Relative to the base URL's path. */
+    path: z.string().startsWith('/'),
+    /** JSON body; strings may hold {amount} {currency} {source} {reference} {idempotencyKey}; "{amount}" alone is the number. */
+    body: z.unknown(),
+    idempotencyHeader: HeaderName.default('idempotency-key'),
+    idempotencyMaxLength: z.number().int().positive().default(255),
+  }),
+  answers: z.strictObject({
+    approved: z.array(z.number().int().min(200).max(299)).min(1),
+    declined: z.array(z.number().int().min(200).max(499)).default([]),
+    /** Where the processor's payment reference is in an approved (or declined) answer. */
+    reference: Pointer.optional(),
+    declineReason: Pointer.optional(),
+    errorMessage: Pointer.optional(),
+  }),
+});
+
+export const ProcessorConfig = z.discriminatedUnion('profile', [Stripe, Adyen, Paypal, Visa, Custom]);
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export type Profile = ProcessorConfig['profile'];
 export type ProcessorOf<P extends Profile> = Extract<ProcessorConfig, { profile: P }>;

@@ -168,7 +168,8 @@ export const Runbook = z.object({
 
 export const Scenario = z
   .object({
-    id: z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'use family.kebab-slug, e.g. tls.expired-leaf'),
+    /** A custom processor's scenarios carry its name: `mobile-money/tls.expired-leaf`. */
+    id: z.string().regex(/^([a-z][a-z0-9]*(-[a-z0-9]+)*\/)?[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'use family.kebab-slug, e.g. tls.expired-leaf (or processor/family.kebab-slug)'),
     family: Family,
     title: z.string().min(10),
     /** The real incident, processor behaviour or standard this models. */
@@ -179,7 +180,7 @@ export const Scenario = z
     expect: Expectation,
     runbook: Runbook,
   })
-  .refine((s) => s.id.startsWith(`${s.family}.`), { message: 'id must start with its family', path: ['id'] });
+  .refine((s) => s.id.replace(/^[^/]*\//, '').startsWith(`${s.family}.`), { message: 'id must start with its family (after any processor/ prefix)', path: ['id'] });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 

@@ -4,7 +4,7 @@ import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
 import type { RequestRecord } from '../../mocks/servers/records.ts';
-import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
+import type { ProcessorServer, RunningProcessor } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
 import { findLeaks, secretsOf } from './secrets.ts';
@@ -12,11 +12,33 @@ import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 
 export const CARDS = { approved: '4242424242424242', declined: '4000000000000002' } as const;
 
-export type ContractDeps = {
+export type ContractDeps<P extends RunningProcessor = ProcessorServer> = {
   driver: string;
-  startProcessor: (scenario: Scenario) => Promise<ProcessorServer>;
+  startProcessor: (scenario: Scenario) => Promise<P>;
   startGateway: (processors: ProcessorConfig[]) => Promise<BootResult>;
+  /** What the harness knows of the running processor's API (default: its built-in profile's). */
+  facts?: (processor: P) => ProcessorFacts;
 };
+
+/** The processor-specific facts a contract run needs: the gateway's entry for it, its payment route, its wire checks. */
+export type ProcessorFacts = {
+  entry: ProcessorConfig;
+  paymentPath: string;
+  wireProblems: (request: RequestRecord) => string[];
+  /** The signed deliveries of a webhook drive (built-in profiles only). */
+  deliveries?: (drive: Extract<Drive, { kind: 'webhook' }>) => ReturnType<typeof signedDeliveries>;
+};
+
+/** A built-in profile's facts. */
+export function profileFacts(processor: RunningProcessor): ProcessorFacts {
+  const profile = getProfile((processor as ProcessorServer).profile);
+  return {
+    entry: gatewayProcessorConfig(processor as ProcessorServer) as ProcessorConfig,
+    paymentPath: profile.paymentRoute.path,
+    wireProblems: (request) => wireProblems(profile, request),
+    deliveries: (drive) => signedDeliveries(profile, drive.deliveries),
+  };
+}
 
 /** Problems with a payment request as the processor received it: schema, auth and idempotency headers. */
 export function wireProblems(profile: ProcessorProfile, request: RequestRecord): string[] {
@@ -51,10 +73,10 @@ async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' 
  * (payments or webhook deliveries), then what the gateway shows (health, metrics, logs) and what
  * the processor received.
  */
-export async function observe(scenario: Scenario, deps: ContractDeps): Promise<Observation> {
+export async function observe<P extends RunningProcessor = ProcessorServer>(scenario: Scenario, deps: ContractDeps<P>): Promise<Observation> {
   const processor = await deps.startProcessor(scenario);
-  const profile = getProfile(processor.profile);
-  const processors = [gatewayProcessorConfig(processor) as ProcessorConfig];
+  const facts = (deps.facts ?? profileFacts)(processor);
+  const processors = [facts.entry];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
   const secrets = secretsOf(processors, Object.values(CARDS));
@@ -75,13 +97,14 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const payments = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
   const webhooks = [];
   if (drive.kind === 'webhook') {
-    for (const delivery of signedDeliveries(profile, drive.deliveries)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
+    if (!facts.deliveries) throw new Error(`gatecheck: scenario ${scenario.id} delivers webhooks, which only a built-in profile signs`);
+    for (const delivery of facts.deliveries(drive)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
   }
   const requests = processor.requests().slice(requestsBefore);
   const health = await gateway.health();
   const metrics = await gateway.metricsText();
   const failuresAfter = code ? await gateway.failureCount(code) : 0;
-  const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === profile.paymentRoute.path);
+  const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === facts.paymentPath);
   const answers = [...payments.map((p) => p.body), ...webhooks.map((w) => w.body)].join('\n');
   return {
     ...base,
@@ -94,7 +117,7 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
     connections: processor.connections().length - connectionsBefore,
     health: health.processors.find((p) => p.name === processors[0]!.name) ?? null,
     failures: code ? { before: failuresBefore, after: failuresAfter } : null,
-    wireProblems: [...new Set(paymentRequests.flatMap((r) => wireProblems(profile, r)))],
+    wireProblems: [...new Set(paymentRequests.flatMap((r) => facts.wireProblems(r)))],
     leaks: findLeaks(secrets, { 'gateway answers': answers, '/health': health.raw, '/metrics': metrics, logs: gateway.logs() }),
   };
 }
