@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { customGatewayConfig } from '../../mocks/custom/gateway-config.ts';
+import { customScenarios, processorOfId, type CustomScenario } from '../../mocks/custom/scenarios.ts';
+import { startCustomProcessor } from '../../mocks/custom/start.ts';
 import { getScenario } from '../../mocks/scenarios/index.ts';
+import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
 import { getProfile } from '../../mocks/processors/index.ts';
 import { ProfileName } from '../../mocks/processors/profile.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
-import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
+import { startProcessor, type ProcessorEvent, type RunningProcessor } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 
@@ -44,12 +48,11 @@ function describeEvent(event: ProcessorEvent): string {
   return `[${time}] connection #${r.id} handshake ${r.handshake}: ${detail}`;
 }
 
-function printForPerson(scenario: Scenario, server: ProcessorServer): void {
-  const config = gatewayProcessorConfig(server);
+function printForPerson(scenario: Scenario, server: RunningProcessor, processor: string, config: Record<string, unknown>): void {
   console.log(`gatecheck serve ${scenario.id}: ${scenario.title}
   models:     ${scenario.basis}
   a correct gateway: ${expectation(scenario)}
-  processor:  ${server.profile} at ${server.url}
+  processor:  ${processor} at ${server.url}
 
 Point a gateway at it (one entry of the reference gateway's "processors" list):
 ${JSON.stringify(config, null, 2).replace(/^/gm, '  ')}
@@ -59,9 +62,11 @@ Listening; every connection and request is logged below. Ctrl-C to stop.`);
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, target: { type: 'string' } }, Args);
+  const id = args.positionals[0]!;
+  if (processorOfId(id)) return serveCustom(await customScenario(id), args.port, args.json);
   let scenario: Scenario;
   try {
-    scenario = getScenario(args.positionals[0]!);
+    scenario = getScenario(id);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -71,7 +76,34 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const c = server.client;
     console.log(JSON.stringify({ id: scenario.id, profile: server.profile, url: server.url, client: c }));
   } else {
-    printForPerson(scenario, server);
+    printForPerson(scenario, server, server.profile, gatewayProcessorConfig(server));
+    server.watch((event) => console.log(describeEvent(event)));
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+/** A custom processor's scenario (`mobile-money/tls.expired-leaf`) from the project config. */
+async function customScenario(id: string): Promise<CustomScenario> {
+  const all = customScenarios(await customProcessorsOfProject());
+  const found = all.find((c) => c.scenario.id === id);
+  if (found) return found;
+  const processor = processorOfId(id);
+  const known = [...new Set(all.map((c) => c.processor.name))];
+  throw new UsageError(`gatecheck: no scenario "${id}": ${known.includes(processor!) ? `"${processor}" has no such scenario` : `no custom processor "${processor}" in the project config${known.length ? ` (it has ${known.join(', ')})` : ''}`}. List them: npx gatecheck list`);
+}
+
+/** Serves a custom processor's scenario until SIGINT or SIGTERM. */
+async function serveCustom(custom: CustomScenario, port: number | undefined, json: boolean): Promise<number> {
+  const server = await startCustomProcessor(custom, { port });
+  const config = customGatewayConfig(server);
+  if (json) console.log(JSON.stringify({ id: custom.scenario.id, profile: 'custom', processor: custom.processor.name, url: server.url, client: server.client }));
+  else {
+    printForPerson(custom.scenario, server, `${custom.processor.name} (custom, mockttp rules)`, config);
     server.watch((event) => console.log(describeEvent(event)));
   }
   await new Promise<void>((resolve) => {
