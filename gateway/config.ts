@@ -231,6 +231,8 @@ export function configSecrets(config: GatewayConfig): string[] {
     secrets.push(...Object.values(p.credentials));
     if (p.profile === 'paypal') secrets.push(Buffer.from(`${p.credentials.clientId}:${p.credentials.clientSecret}`).toString('base64'));
     if (p.profile === 'visa') secrets.push(Buffer.from(`${p.credentials.username}:${p.credentials.password}`).toString('base64'));
+    // A custom processor's auth header values; the token alone too ("Bearer abc" -> "abc").
+    if (p.profile === 'custom') for (const value of Object.values(p.credentials)) secrets.push(value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
     if (p.tls.passphrase) secrets.push(p.tls.passphrase);
     if (p.profile === 'stripe' && p.webhooks) secrets.push(...p.webhooks.secrets);
     if (p.profile === 'adyen' && p.webhooks) secrets.push(p.webhooks.hmacKey);
