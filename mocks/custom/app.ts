@@ -81,6 +81,8 @@ export async function startCustomApp(
 ): Promise<CustomApp> {
   checkBehaviour(behaviour);
   let mock: Mockttp | undefined;
+  let mockPort = 0;
+  let closing = false;
   const ledger = new CommittedLedger(processor);
   const paymentPath = paymentPathOf(processor);
   let payments = 0;
@@ -96,10 +98,12 @@ export async function startCustomApp(
     const nth = isPayment ? ++payments : 0;
     const applies = 'times' in behaviour && isPayment && (behaviour.times === null || nth <= behaviour.times);
     if (behaviour.kind === 'delay' && applies) await sleep(behaviour.ms);
+    if (closing || req.socket.destroyed) return; // the client gave up, or the processor is closing: nothing to answer
     if ((behaviour.kind === 'reset' || behaviour.kind === 'hang') && applies && !behaviour.commit) {
       return behaviour.kind === 'reset' ? void tcpOf(req.socket).resetAndDestroy() : undefined;
     }
-    const answer = await forward(mock!.port, req, body);
+    const answer = await forward(mockPort, req, body);
+    if (closing || req.socket.destroyed) return;
     if (answer.kind === 'reset') return void tcpOf(req.socket).resetAndDestroy();
     if (answer.kind === 'close') return void req.socket.destroy();
     ledger.answered(request, answer.status, answer.body.toString('utf8'));
@@ -111,11 +115,13 @@ export async function startCustomApp(
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => void respond(req, res, Buffer.concat(chunks)));
+    // A failure here must never become an unhandled rejection in the test process: the connection ends instead.
+    req.on('end', () => void respond(req, res, Buffer.concat(chunks)).catch(() => req.socket.destroy()));
   });
   const sockets = trackSockets(server);
   try {
     mock = await startLoopbackMockttp();
+    mockPort = mock.port;
     await rules(mock);
   } catch (error) {
     await mock?.stop();
@@ -131,9 +137,12 @@ export async function startCustomApp(
   const started = mock;
   return {
     port,
-    mockttpPort: started.port,
+    mockttpPort: mockPort,
     serve: (socket) => void server.emit('connection', socket),
     payments: () => ledger.all(),
-    close: () => Promise.all([closeServer(server, sockets), started.stop()]).then(() => undefined),
+    close: () => {
+      closing = true;
+      return Promise.all([closeServer(server, sockets), started.stop()]).then(() => undefined);
+    },
   };
 }

@@ -124,3 +124,17 @@ test('mockttp listens on 127.0.0.1 only, and close() leaves no listener behind',
   await server.close();
   for (const port of server.ports) expect(await refuses(port)).toBe(true);
 });
+
+test('closing while a delayed answer is pending ends it quietly (nothing reaches a stopped mockttp)', async () => {
+  const processor = sampleProcessor(async (server) => void (await server.forAnyRequest().thenJson(201, { id: 'p-1' })));
+  const run = scenarioOf(processor, 'acme/network.latency-beyond-bound');
+  const server = await startCustomProcessor(run);
+  const c = await rawConnection(server.url, server.client);
+  const pending = c.request('POST', '/api/v1/pay', { 'x-api-key': KEY }, pay);
+  await expect.poll(() => server.requests().length).toBe(1);
+  await server.close();
+  expect(await pending).toBeNull();
+  // Outlive the delay: an unhandled rejection from the pending answer would fail this test.
+  await new Promise((resolve) => setTimeout(resolve, run.scenario.processor.behaviour.kind === 'delay' ? run.scenario.processor.behaviour.ms + 200 : 0));
+  expect(server.payments()).toHaveLength(0);
+});
