@@ -1,4 +1,4 @@
-import { defaultConfig, loadConfigFile, type LoadedConfig } from './load.ts';
+import { loadConfigFile, loadProjectConfig, type LoadedConfig } from './load.ts';
 
 /** The variable `gatecheck run` hands to Playwright and its workers: the absolute path of the config it validated. */
 export const PROJECT_CONFIG_ENV = 'GATECHECK_PROJECT_CONFIG';
@@ -7,10 +7,11 @@ let loading: Promise<LoadedConfig> | null = null;
 
 /**
  * The project config of this run, loaded once per process: workers load the file themselves (a
- * render function in a .mjs/.ts config cannot cross processes). No variable: the defaults.
+ * render function in a .mjs/.ts config cannot cross processes). No variable (a command other than
+ * `run`): the gatecheck.config.* of the working folder, else the defaults.
  */
 export function currentConfig(): Promise<LoadedConfig> {
   const file = process.env[PROJECT_CONFIG_ENV];
-  loading ??= file ? loadConfigFile(file) : Promise.resolve(defaultConfig());
+  loading ??= file ? loadConfigFile(file) : loadProjectConfig();
   return loading;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../mocks/scenarios/codes.ts';
 import { ProfileName } from '../mocks/processors/profile.ts';
 import { scenarios } from '../mocks/scenarios/index.ts';
+import { CustomProcessorEntry } from '../mocks/custom/definition.ts';
 
 /**
  * gatecheck.config.{ts,mjs,json}: what a payments team writes beside its own gateway. Everything
@@ -34,7 +35,7 @@ export type ProcessorSettings = {
 /** `render` in a .ts/.mjs config: the scenario's processors (a subset of those integrated, in order) to the config file's text. */
 export type RenderGatewayConfig = (processors: readonly ProcessorSettings[], gateway: { port: number }) => string;
 
-const scenarioId = z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'a scenario id such as tls.expired-leaf (npx gatecheck list)');
+const scenarioId = z.string().regex(/^([a-z][a-z0-9]*(-[a-z0-9]+)*\/)?[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'a scenario id such as tls.expired-leaf or mobile-money/tls.expired-leaf (npx gatecheck list)');
 
 /** A built-in processor profile the gateway integrates, under the gateway's own name for it. */
 export const BuiltInProcessor = z.strictObject({
@@ -48,7 +49,8 @@ export type BuiltInProcessor = z.infer<typeof BuiltInProcessor>;
 export const ProcessorEntry = z.union([
   ProfileName.transform((profile) => ({ profile, name: profile })),
   BuiltInProcessor.transform((p) => ({ profile: p.profile, name: p.name ?? p.profile })),
-], { error: `a profile (${ProfileName.options.join(', ')}) or { profile, name }` });
+  CustomProcessorEntry,
+], { error: `a profile (${ProfileName.options.join(', ')}), { profile, name }, or { name, custom }` });
 export type ProcessorEntry = z.infer<typeof ProcessorEntry>;
 
 /** Where a value sits in a gateway's answer: an RFC 6901 JSON pointer, or a regular expression whose first group is the value. */

@@ -14,7 +14,7 @@ import { serveReadiness } from './bench/serve-ready.ts';
 import { harnessOverhead, processorStart } from './bench/startup.ts';
 import { matrix } from './bench/matrix.ts';
 import { round, type Figure } from './bench/stats.ts';
-import { throughput } from './bench/throughput.ts';
+import { customThroughput, throughput } from './bench/throughput.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,7 @@ const sections: [string, () => Promise<Figure[]>][] = [
   ['overhead', async () => [await harnessOverhead(quick ? 1 : 3)]],
   ['serve', async () => [await serveReadiness(quick ? 3 : 7)]],
   ['throughput', () => throughput({ runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: 1000, connections: 10 })],
+  ['custom', () => customThroughput({ runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: 1000, connections: 10 })],
   ['peers', () => peers({ install: values['install-peers'], runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: quick ? 2000 : 10_000, connections: 10 })],
   ['matrix', () => matrix(quick ? 1 : 3)],
 ];

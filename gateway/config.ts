@@ -80,7 +80,33 @@ const Visa = z.strictObject({
   credentials: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }),
 });
 
-export const ProcessorConfig = z.discriminatedUnion('profile', [Stripe, Adyen, Paypal, Visa]);
+const Pointer = z.string().regex(/^(\/.*)?$/, 'a JSON pointer such as /error/message');
+const HeaderName = z.string().regex(/^[a-z0-9-]+$/, 'a lower-case header name such as x-api-key');
+/** A processor without a built-in client, described as data (gateway/processors/custom.ts). */
+const Custom = z.strictObject({
+  ...common,
+  profile: z.literal('custom'),
+  /** The auth headers sent with every request, exactly as sent: { authorization: 'Bearer ...', 'x-api-key': '...' }. Secrets. */
+  credentials: z.record(HeaderName, z.string().min(1)),
+  payment: z.strictObject({
+    /** Relative to the base URL's path. */
+    path: z.string().startsWith('/'),
+    /** JSON body; strings may hold {amount} {currency} {source} {reference} {idempotencyKey}; "{amount}" alone is the number. */
+    body: z.unknown(),
+    idempotencyHeader: HeaderName.default('idempotency-key'),
+    idempotencyMaxLength: z.number().int().positive().default(255),
+  }),
+  answers: z.strictObject({
+    approved: z.array(z.number().int().min(200).max(299)).min(1),
+    declined: z.array(z.number().int().min(200).max(499)).default([]),
+    /** Where the processor's payment reference is in an approved (or declined) answer. */
+    reference: Pointer.optional(),
+    declineReason: Pointer.optional(),
+    errorMessage: Pointer.optional(),
+  }),
+});
+
+export const ProcessorConfig = z.discriminatedUnion('profile', [Stripe, Adyen, Paypal, Visa, Custom]);
 export type ProcessorConfig = z.infer<typeof ProcessorConfig>;
 export type Profile = ProcessorConfig['profile'];
 export type ProcessorOf<P extends Profile> = Extract<ProcessorConfig, { profile: P }>;
@@ -205,6 +231,8 @@ export function configSecrets(config: GatewayConfig): string[] {
     secrets.push(...Object.values(p.credentials));
     if (p.profile === 'paypal') secrets.push(Buffer.from(`${p.credentials.clientId}:${p.credentials.clientSecret}`).toString('base64'));
     if (p.profile === 'visa') secrets.push(Buffer.from(`${p.credentials.username}:${p.credentials.password}`).toString('base64'));
+    // A custom processor's auth header values; the token alone too ("Bearer abc" -> "abc").
+    if (p.profile === 'custom') for (const value of Object.values(p.credentials)) secrets.push(value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
     if (p.tls.passphrase) secrets.push(p.tls.passphrase);
     if (p.profile === 'stripe' && p.webhooks) secrets.push(...p.webhooks.secrets);
     if (p.profile === 'adyen' && p.webhooks) secrets.push(p.webhooks.hmacKey);

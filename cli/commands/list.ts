@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { customScenarios } from '../../mocks/custom/scenarios.ts';
 import { scenarios } from '../../mocks/scenarios/index.ts';
+import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
 import { Family } from '../../mocks/scenarios/schema.ts';
 import { parseCommand } from './usage.ts';
 
 export const listHelp = `Usage: npx gatecheck list [--family F] [--json]
 
-Lists the scenario catalogue: id, what a correct gateway must do, and the title.
+Lists the scenario catalogue: id, what a correct gateway must do, and the title; then the
+scenarios of the project's custom processors (<processor>/<id>).
   --family F   only one family: ${Family.options.join(', ')}
   --json       a JSON array of whole scenarios (id, family, title, basis, processor, gateway, expect, runbook)`;
 
@@ -17,7 +20,8 @@ const Args = z.object({
 
 export async function listCommand(argv: string[]): Promise<number> {
   const args = parseCommand('list', argv, { family: { type: 'string' }, json: { type: 'boolean' } }, Args);
-  const selected = scenarios.filter((s) => !args.family || s.family === args.family);
+  const custom = customScenarios(await customProcessorsOfProject()).map((c) => c.scenario);
+  const selected = [...scenarios, ...custom].filter((s) => !args.family || s.family === args.family);
   if (args.json) {
     console.log(JSON.stringify(selected, null, 2));
     return 0;

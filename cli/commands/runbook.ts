@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { outputDir, packageRoot } from '../../config/paths.ts';
+import { customScenarios } from '../../mocks/custom/scenarios.ts';
 import { scenarios } from '../../mocks/scenarios/index.ts';
+import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
 import { renderRunbook } from '../runbook/render.ts';
 import { parseCommand } from './usage.ts';
 
@@ -29,7 +31,8 @@ const Args = z.object({
 
 export async function runbookCommand(argv: string[]): Promise<number> {
   const args = parseCommand('runbook', argv, { out: { type: 'string' }, check: { type: 'boolean' } }, Args);
-  const text = renderRunbook(scenarios);
+  // The project's custom processors add their scenarios (<processor>/<id>) beside the catalogue's.
+  const text = renderRunbook([...scenarios, ...customScenarios(await customProcessorsOfProject()).map((c) => c.scenario)]);
   const out = args.out ?? defaultRunbook();
   if (out === '-') {
     process.stdout.write(text);

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { customGatewayConfig } from '../../mocks/custom/gateway-config.ts';
+import { customScenarios, processorOfId, type CustomScenario } from '../../mocks/custom/scenarios.ts';
+import { startCustomProcessor } from '../../mocks/custom/start.ts';
 import { getScenario } from '../../mocks/scenarios/index.ts';
+import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
 import { getProfile } from '../../mocks/processors/index.ts';
 import { ProfileName } from '../../mocks/processors/profile.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
-import { startProcessor, type ProcessorEvent, type ProcessorServer, type StartOptions } from '../../mocks/servers/start-processor.ts';
+import { startProcessor, type ProcessorEvent, type ProcessorServer, type RunningProcessor, type StartOptions } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 
@@ -54,12 +58,15 @@ function describeEvent(event: ProcessorEvent): string {
   return `[${time}] connection #${r.id} handshake ${r.handshake}: ${detail}`;
 }
 
-function printForPerson(scenario: Scenario, servers: ProcessorServer[]): void {
-  const configs = gatewayTopologyConfig(servers);
-  const where = servers.map((s, i) => `  ${servers.length > 1 ? `${ROLES[i]}:`.padEnd(11) : 'processor:  '}${s.profile} at ${s.url}`).join('\n');
-  const point = servers.length > 1
-    ? `Point a gateway at them (the reference gateway's "processors" list, in failover order):\n${JSON.stringify(configs, null, 2).replace(/^/gm, '  ')}`
-    : `Point a gateway at it (one entry of the reference gateway's "processors" list):\n${JSON.stringify(configs[0], null, 2).replace(/^/gm, '  ')}`;
+/** One running processor as `serve` shows it: what it is, and its entry for a gateway's config. */
+type Served = { server: RunningProcessor; label: string; config: Record<string, unknown> };
+
+function printForPerson(scenario: Scenario, served: Served[]): void {
+  const many = served.length > 1;
+  const where = served.map((s, i) => `  ${many ? `${ROLES[i]}:`.padEnd(11) : 'processor:  '}${s.label} at ${s.server.url}`).join('\n');
+  const point = many
+    ? `Point a gateway at them (the reference gateway's "processors" list, in failover order):\n${JSON.stringify(served.map((s) => s.config), null, 2).replace(/^/gm, '  ')}`
+    : `Point a gateway at it (one entry of the reference gateway's "processors" list):\n${JSON.stringify(served[0]!.config, null, 2).replace(/^/gm, '  ')}`;
   console.log(`gatecheck serve ${scenario.id}: ${scenario.title}
   models:     ${scenario.basis}
   a correct gateway: ${expectation(scenario)}
@@ -87,9 +94,11 @@ async function startTopology(scenario: Scenario, options: Omit<StartOptions, 'pk
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, 'raw-card-access': { type: 'boolean' }, target: { type: 'string' } }, Args);
+  const id = args.positionals[0]!;
+  if (processorOfId(id)) return serveCustom(await customScenario(id), args.port, args.json);
   let scenario: Scenario;
   try {
-    scenario = getScenario(args.positionals[0]!);
+    scenario = getScenario(id);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -101,7 +110,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const topology = servers.length > 1 ? { processors: servers.map((s, i) => ({ role: ROLES[i], profile: s.profile, url: s.url, client: s.client, config: gatewayTopologyConfig(servers)[i] })) } : {};
     console.log(JSON.stringify({ id: scenario.id, profile: server.profile, url: server.url, client: c, ...topology }));
   } else {
-    printForPerson(scenario, servers);
+    const configs = gatewayTopologyConfig(servers);
+    printForPerson(scenario, servers.map((s, i) => ({ server: s, label: s.profile, config: configs[i]! })));
     servers.forEach((s, i) => s.watch((event) => console.log(`${servers.length > 1 ? `${ROLES[i]} ` : ''}${describeEvent(event)}`)));
   }
   await new Promise<void>((resolve) => {
@@ -109,6 +119,32 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await Promise.all(servers.map((s) => s.close()));
+  return 0;
+}
+
+/** A custom processor's scenario (`mobile-money/tls.expired-leaf`) from the project config. */
+async function customScenario(id: string): Promise<CustomScenario> {
+  const all = customScenarios(await customProcessorsOfProject());
+  const found = all.find((c) => c.scenario.id === id);
+  if (found) return found;
+  const processor = processorOfId(id);
+  const known = [...new Set(all.map((c) => c.processor.name))];
+  throw new UsageError(`gatecheck: no scenario "${id}": ${known.includes(processor!) ? `"${processor}" has no such scenario` : `no custom processor "${processor}" in the project config${known.length ? ` (it has ${known.join(', ')})` : ''}`}. List them: npx gatecheck list`);
+}
+
+/** Serves a custom processor's scenario until SIGINT or SIGTERM. */
+async function serveCustom(custom: CustomScenario, port: number | undefined, json: boolean): Promise<number> {
+  const server = await startCustomProcessor(custom, { port });
+  if (json) console.log(JSON.stringify({ id: custom.scenario.id, profile: 'custom', processor: custom.processor.name, url: server.url, client: server.client }));
+  else {
+    printForPerson(custom.scenario, [{ server, label: `${custom.processor.name} (custom, mockttp rules)`, config: customGatewayConfig(server) }]);
+    server.watch((event) => console.log(describeEvent(event)));
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
   return 0;
 }
 

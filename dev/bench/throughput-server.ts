@@ -1,11 +1,15 @@
 /**
  * A server for the throughput bench, in its own process so the load generator and the server each
- * get a core: `bare` (node:https answering a fixed body) or `mock` (a scenario's mock processor).
+ * get a core: `bare` (node:https answering a fixed body), `mock` (a scenario's mock processor) or
+ * `custom` (examples/custom-processor's mockttp rules behind the TLS front, its tls.good-chain).
  * Prints one JSON line {port} once listening; exits on SIGTERM.
  */
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { loadPki } from '../../mocks/pki/load.ts';
+
+/** The custom processor the bench serves: the example's mobile-money API. */
+export const CUSTOM_BENCH_CONFIG = 'examples/custom-processor/gatecheck.config.mjs';
 
 const [kind = 'bare', scenarioId = 'tls.good-chain'] = process.argv.slice(2);
 let close: () => Promise<void>;
@@ -23,6 +27,15 @@ if (kind === 'bare') {
   });
   port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
   close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+} else if (kind === 'custom') {
+  const { customScenarios } = await import('../../mocks/custom/scenarios.ts');
+  const { startCustomProcessor } = await import('../../mocks/custom/start.ts');
+  const { customProcessorsIn } = await import('../../tests/harness/custom-processors.ts');
+  const processors = await customProcessorsIn(CUSTOM_BENCH_CONFIG);
+  const run = customScenarios(processors).find((c) => c.scenario.id === `${processors[0]!.name}/${scenarioId}`)!;
+  const processor = await startCustomProcessor(run);
+  port = Number(new URL(processor.url).port);
+  close = () => processor.close();
 } else {
   const { getScenario } = await import('../../mocks/scenarios/index.ts');
   const { startProcessor } = await import('../../mocks/servers/start-processor.ts');

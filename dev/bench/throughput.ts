@@ -18,6 +18,13 @@ export const benchRequest = (path = '/v1/payment_intents') => Buffer.from(
   `content-type: application/x-www-form-urlencoded\r\naccept: application/json\r\ncontent-length: ${Buffer.byteLength(FORM)}\r\n\r\n${FORM}`,
 );
 
+/** The example mobile-money processor's payment, as the reference gateway's generic client sends it. */
+const TRANSFER = JSON.stringify({ amount: { value: 1000, currency: 'EUR' }, payer: { msisdn: '4242424242424242' }, externalId: 'bench' });
+export const customBenchRequest = () => Buffer.from(
+  'POST /mm/v2/transfers HTTP/1.1\r\nhost: localhost\r\nx-api-key: mm_test_key_5d1c0a\r\nauthorization: Bearer mm_test_token_9f2b77e1\r\n' +
+  `x-reference-id: bench-1\r\ncontent-type: application/json\r\naccept: application/json\r\ncontent-length: ${Buffer.byteLength(TRANSFER)}\r\n\r\n${TRANSFER}`,
+);
+
 const clientTls = () => {
   const pki = loadPki();
   return { ca: readFileSync(pki.bundlePath('trust-current')), servername: 'localhost' };
@@ -39,11 +46,11 @@ function oneReply(port: number, path: string): Promise<{ status: number; content
 export type ThroughputOptions = { runs: number; durationMs: number; warmupMs: number; connections: number };
 type Side = { rps: number[]; p50: number[]; p99: number[]; rssMiB: number[]; errors: number; statuses: Record<string, number> };
 
-async function measure(kind: 'bare' | 'mock', path: string, options: ThroughputOptions, env: Record<string, string>, side: Side): Promise<void> {
+async function measure(kind: 'bare' | 'mock' | 'custom', path: string, options: ThroughputOptions, env: Record<string, string>, side: Side): Promise<void> {
   const server = await spawnWithLine(['--import', 'tsx', 'dev/bench/throughput-server.ts', kind], env);
   try {
     const port = Number(server.line.port);
-    const base = { port, request: benchRequest(path), connections: options.connections, maxRequests: 2_000_000, tls: clientTls() };
+    const base = { port, request: kind === 'custom' ? customBenchRequest() : benchRequest(path), connections: options.connections, maxRequests: 2_000_000, tls: clientTls() };
     if (options.warmupMs) await load({ ...base, durationMs: options.warmupMs });
     const result: LoadResult = await load({ ...base, durationMs: options.durationMs });
     side.rps.push(result.rps);
@@ -94,4 +101,27 @@ export async function throughput(options: ThroughputOptions): Promise<Figure[]> 
     }
   }
   return figures;
+}
+
+/**
+ * A custom processor's payment route (mockttp rules behind the TLS front and its recorder: the
+ * example mobile-money API's thenCallback) beside the built-in node:http path (the stripe
+ * profile's payment route), same generator, alternated run by run.
+ */
+export async function customThroughput(options: ThroughputOptions): Promise<Figure[]> {
+  const builtIn: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+  const custom: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+  for (let i = 0; i < options.runs; i++) {
+    await measure('mock', '/v1/payment_intents', options, {}, builtIn);
+    await measure('custom', '/mm/v2/transfers', options, {}, custom);
+  }
+  const notes = (s: Side) => ({ p50Ms: round(median(s.p50), 2), p99Ms: round(median(s.p99), 2), peakRssMiB: round(Math.max(...s.rssMiB)), errors: s.errors, statuses: s.statuses });
+  const rps = figure({
+    id: 'custom-throughput', what: `custom processor on mockttp (examples/custom-processor, mobile-money/tls.good-chain), POST /mm/v2/transfers, ${options.connections} keep-alive connections`,
+    unit: 'req/s', better: 'higher', samples: custom.rps,
+    baseline: { what: 'built-in node:http path (stripe POST /v1/payment_intents)', value: median(builtIn.rps), samples: builtIn.rps },
+    notes: { custom: notes(custom), builtIn: notes(builtIn), load: `built-in keep-alive generator, ${options.durationMs} ms per run after ${options.warmupMs} ms warm-up` },
+  });
+  const p99 = figure({ id: 'custom-p99', what: 'custom processor p99 latency under that load', unit: 'ms', better: 'lower', samples: custom.p99, baseline: { what: 'built-in node:http path p99', value: median(builtIn.p99), samples: builtIn.p99 } });
+  return [rps, p99];
 }

@@ -1,5 +1,6 @@
 import type { ProcessorConfig } from '../config.ts';
 import { adyenClient } from './adyen.ts';
+import { customClient } from './custom.ts';
 import { paypalClient } from './paypal.ts';
 import { stripeClient } from './stripe.ts';
 import type { ClientDeps, ProcessorClient } from './types.ts';
@@ -17,5 +18,7 @@ export function processorClient(config: ProcessorConfig, deps: ClientDeps): Proc
       return paypalClient(config, deps);
     case 'visa':
       return visaClient(config, deps);
+    case 'custom':
+      return customClient(config, deps);
   }
 }

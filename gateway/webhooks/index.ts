@@ -31,6 +31,7 @@ export const webhookVerifiers: WebhookVerifierFactory = (processor, index) => {
       return paypalWebhookVerifier({ webhookId: processor.webhooks.webhookId, certificate, toleranceSeconds: processor.webhooks.toleranceSeconds });
     }
     case 'visa':
+    case 'custom':
       return undefined;
   }
 };

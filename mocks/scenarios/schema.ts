@@ -204,7 +204,8 @@ export const Runbook = z.object({
 
 export const Scenario = z
   .object({
-    id: z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'use family.kebab-slug, e.g. tls.expired-leaf'),
+    /** A custom processor's scenarios carry its name: `mobile-money/tls.expired-leaf`. */
+    id: z.string().regex(/^([a-z][a-z0-9]*(-[a-z0-9]+)*\/)?[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'use family.kebab-slug, e.g. tls.expired-leaf (or processor/family.kebab-slug)'),
     family: Family,
     title: z.string().min(10),
     /** The real incident, processor behaviour or standard this models. */
@@ -220,7 +221,7 @@ export const Scenario = z
     expect: Expectation,
     runbook: Runbook,
   })
-  .refine((s) => s.id.startsWith(`${s.family}.`), { message: 'id must start with its family', path: ['id'] })
+  .refine((s) => s.id.replace(/^[^/]*\//, '').startsWith(`${s.family}.`), { message: 'id must start with its family (after any processor/ prefix)', path: ['id'] })
   .refine((s) => (s.secondary === undefined) === (s.expect.processors === undefined), { message: 'a scenario with a secondary processor says what each processor must see (expect.processors), and only then', path: ['expect', 'processors'] });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

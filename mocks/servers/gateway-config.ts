@@ -1,7 +1,7 @@
 import { getProfile } from '../processors/index.ts';
 import type { ProcessorProfile } from '../processors/profile.ts';
 import { HARNESS_TIMEOUTS } from '../scenarios/expect.ts';
-import type { ProcessorServer } from './start-processor.ts';
+import type { ProcessorServer, RunningProcessor } from './start-processor.ts';
 
 /** The reference gateway's `credentials` for a profile, from what the mock accepts. */
 export function gatewayCredentials(profile: ProcessorProfile): Record<string, string> {
@@ -21,8 +21,8 @@ export function gatewayCredentials(profile: ProcessorProfile): Record<string, st
 // A 64-character DNS label is invalid, so the resolver fails it locally: no query leaves the machine.
 const UNRESOLVABLE_HOST = `${'x'.repeat(64)}.gatecheck.invalid`;
 
-export function gatewayProcessorConfig(server: ProcessorServer, name: string = server.profile): Record<string, unknown> {
-  const profile = getProfile(server.profile);
+/** The transport half of a gateway processor entry (base URL, TLS material, timeouts, retry) for any running processor. */
+export function gatewayTransportConfig(server: RunningProcessor, basePath = ''): Record<string, unknown> {
   const c = server.client;
   const tls: Record<string, unknown> = { servername: c.servername, minVersion: c.minVersion, maxVersion: c.maxVersion, minKeyBits: c.minKeyBits };
   if (c.ca) tls.caFile = c.ca;
@@ -31,15 +31,25 @@ export function gatewayProcessorConfig(server: ProcessorServer, name: string = s
   if (c.passphrase) tls.passphrase = c.passphrase;
   if (c.pins.length) tls.pins = c.pins;
   if (c.ciphers) tls.ciphers = c.ciphers;
-  const entry: Record<string, unknown> = {
-    name,
-    profile: server.profile,
-    baseUrl: server.gatewaySetup.host === 'unresolvable' ? server.url.replace('127.0.0.1', UNRESOLVABLE_HOST) : server.url,
-    credentials: { ...gatewayCredentials(profile), ...(server.gatewaySetup.credentials ?? {}) },
+  const url = `${server.url}${basePath}`;
+  return {
+    baseUrl: server.gatewaySetup.host === 'unresolvable' ? url.replace('127.0.0.1', UNRESOLVABLE_HOST) : url,
     tls,
     timeouts: { ...HARNESS_TIMEOUTS },
     // Backoff is not what a scenario tests (Retry-After is waited exactly, up to maxDelayMs): keep it short.
     retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 1000 },
+  };
+}
+
+export function gatewayProcessorConfig(server: ProcessorServer, name: string = server.profile): Record<string, unknown> {
+  const profile = getProfile(server.profile);
+  const { baseUrl, ...transport } = gatewayTransportConfig(server);
+  const entry: Record<string, unknown> = {
+    name,
+    profile: server.profile,
+    baseUrl,
+    credentials: { ...gatewayCredentials(profile), ...(server.gatewaySetup.credentials ?? {}) },
+    ...transport,
   };
   if (profile.webhooks) entry.webhooks = profile.webhooks.secrets;
   return entry;

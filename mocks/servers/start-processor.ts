@@ -56,7 +56,45 @@ export const CONTRACT_ACCOUNT: ProfileOptions = { rawCardAccess: true };
 
 type Front = { port: number; close(): Promise<void> };
 
-function startFront(scenario: Scenario, app: HttpApp, pki: Pki, records: BoundedLog<ConnectionRecord>, port: number): Promise<Front> {
+/** What answers HTTP behind the front: a built-in profile's node:http app, or a custom processor's mockttp rules. */
+export type Application = Pick<HttpApp, 'port' | 'serve' | 'close'> & { payments(): readonly CommittedPayment[] };
+
+/** A running processor, whatever answers HTTP behind its front. */
+export type RunningProcessor = Omit<ProcessorServer, 'profile' | 'state'>;
+
+export type Records = { connections: BoundedLog<ConnectionRecord>; requests: BoundedLog<RequestRecord> };
+
+/**
+ * Puts the scenario's front (TLS, plain HTTP or a raw fault) before a started application; closes
+ * the application if the front cannot start.
+ */
+export async function frontApplication(scenario: Scenario, app: Application, records: Records, pki: Pki, port = 0): Promise<RunningProcessor> {
+  let front: Front;
+  try {
+    front = await startFront(scenario, app, pki, records.connections, port);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    scenarioId: scenario.id,
+    gatewaySetup: scenario.gateway,
+    url: `https://127.0.0.1:${front.port}`,
+    client: clientMaterial(scenario.gateway, pki),
+    connections: () => records.connections.all(),
+    requests: () => records.requests.all(),
+    payments: () => app.payments(),
+    watch: (listener) => {
+      records.connections.watch((record) => listener({ type: 'connection', record }));
+      records.requests.watch((record) => listener({ type: 'request', record }));
+    },
+    ports: [...new Set([front.port, app.port])],
+    close: () => (closed ??= Promise.all([front.close(), app.close()]).then(() => undefined)),
+  };
+}
+
+function startFront(scenario: Scenario, app: Application, pki: Pki, records: BoundedLog<ConnectionRecord>, port: number): Promise<Front> {
   const transport = scenario.processor.transport;
   switch (transport.kind) {
     case 'tls':
@@ -77,29 +115,6 @@ export async function startProcessor(scenario: Scenario, options: StartOptions =
   const connections = new BoundedLog<ConnectionRecord>(options.recordLimit);
   const requests = new BoundedLog<RequestRecord>(options.recordLimit);
   const app = await startHttpApp(getProfile(profileName), scenario.processor.behaviour, requests, options.profileOptions ?? CONTRACT_ACCOUNT);
-  let front: Front;
-  try {
-    front = await startFront(scenario, app, pki, connections, options.port ?? 0);
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
-  let closed: Promise<void> | undefined;
-  return {
-    scenarioId: scenario.id,
-    gatewaySetup: scenario.gateway,
-    profile: profileName,
-    url: `https://127.0.0.1:${front.port}`,
-    client: clientMaterial(scenario.gateway, pki),
-    connections: () => connections.all(),
-    requests: () => requests.all(),
-    payments: () => app.state.payments,
-    watch: (listener) => {
-      connections.watch((record) => listener({ type: 'connection', record }));
-      requests.watch((record) => listener({ type: 'request', record }));
-    },
-    state: app.state,
-    ports: [...new Set([front.port, app.port])],
-    close: () => (closed ??= Promise.all([front.close(), app.close()]).then(() => undefined)),
-  };
+  const running = await frontApplication(scenario, { ...app, payments: () => app.state.payments }, { connections, requests }, pki, options.port ?? 0);
+  return { ...running, profile: profileName, state: app.state };
 }

@@ -8,7 +8,7 @@ export function profilesOf(scenario: Scenario): string[] {
 
 /** Why a scenario does not apply to this gateway, or null when it does: a profile the gateway does not integrate. */
 export function notApplicable(scenario: Scenario, processors: ProjectConfig['processors']): string | null {
-  const integrated = processors.map((p) => p.profile as string);
+  const integrated = processors.flatMap((p) => ('profile' in p ? [p.profile as string] : []));
   const missing = profilesOf(scenario).filter((profile) => !integrated.includes(profile));
   if (!missing.length) return null;
   return `the gateway integrates ${integrated.join(', ')}; this scenario needs ${missing.join(', ')}`;
@@ -16,5 +16,5 @@ export function notApplicable(scenario: Scenario, processors: ProjectConfig['pro
 
 /** The gateway's own name for a profile (health entries, metric labels, webhook paths); the profile when unnamed. */
 export function nameFor(profile: string, processors: ProjectConfig['processors']): string {
-  return processors.find((p) => p.profile === profile)?.name ?? profile;
+  return processors.find((p) => 'profile' in p && p.profile === profile)?.name ?? profile;
 }

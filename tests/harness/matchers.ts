@@ -3,6 +3,7 @@ import { getProfile } from '../../mocks/processors/index.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import type { Observation } from './observation.ts';
 import { assess, assessmentOf, NO_TERMS } from './assess.ts';
+import type { WireFacts } from './verdict.ts';
 
 /**
  * `expect(observation).toHonour(scenario)`: every contract clause, one line on failure. An
@@ -10,9 +11,10 @@ import { assess, assessmentOf, NO_TERMS } from './assess.ts';
  * waivers) there; any other is judged plainly.
  */
 export const expect = base.extend({
-  toHonour(observation: Observation, scenario: Scenario) {
+  /** `wire`: the payment route and idempotency header when the processor is not a built-in profile (a custom one). */
+  toHonour(observation: Observation, scenario: Scenario, wire?: WireFacts) {
     const profile = getProfile(scenario.processor.profile);
-    const assessment = assessmentOf(observation) ?? assess(scenario, observation, { paymentPath: profile.paymentRoute.path, idempotencyHeader: profile.idempotencyHeader }, NO_TERMS);
+    const assessment = assessmentOf(observation) ?? assess(scenario, observation, wire ?? { paymentPath: profile.paymentRoute.path, idempotencyHeader: profile.idempotencyHeader }, NO_TERMS);
     return { pass: assessment.verdict !== 'breached', name: 'toHonour', message: () => assessment.line };
   },
 });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { getProfile } from '../../mocks/processors/index.ts';
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
-import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
+import { gatewayProcessorConfig, gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import type { RequestRecord } from '../../mocks/servers/records.ts';
-import type { ProcessorServer } from '../../mocks/servers/start-processor.ts';
+import type { ProcessorServer, RunningProcessor } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
 import { processorFacts } from './topology.ts';
@@ -13,13 +13,35 @@ import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 
 export const CARDS = { approved: '4242424242424242', declined: '4000000000000002' } as const;
 
-export type ContractDeps = {
+export type ContractDeps<P extends RunningProcessor = ProcessorServer> = {
   driver: string;
-  startProcessor: (scenario: Scenario) => Promise<ProcessorServer>;
+  startProcessor: (scenario: Scenario) => Promise<P>;
   startGateway: (processors: ProcessorConfig[]) => Promise<BootResult>;
   /** The gateway's own name for a processor profile (project config); default: the profile. */
   processorName?: (profile: string) => string;
+  /** What the harness knows of the running processor's API (default: its built-in profile's). */
+  facts?: (processor: P) => ProcessorFacts;
 };
+
+/** The processor-specific facts a contract run needs: the gateway's entry for it, its payment route, its wire checks. */
+export type ProcessorFacts = {
+  entry: ProcessorConfig;
+  paymentPath: string;
+  wireProblems: (request: RequestRecord) => string[];
+  /** The signed deliveries of a webhook drive (built-in profiles only). */
+  deliveries?: (drive: Extract<Drive, { kind: 'webhook' }>) => ReturnType<typeof signedDeliveries>;
+};
+
+/** A built-in profile's facts. */
+export function profileFacts(processor: RunningProcessor, name?: string): ProcessorFacts {
+  const profile = getProfile((processor as ProcessorServer).profile);
+  return {
+    entry: gatewayProcessorConfig(processor as ProcessorServer, name) as ProcessorConfig,
+    paymentPath: profile.paymentRoute.path,
+    wireProblems: (request) => wireProblems(profile, request),
+    deliveries: (drive) => signedDeliveries(profile, drive.deliveries),
+  };
+}
 
 /** Problems with a payment request as the processor received it: schema, auth and idempotency headers. */
 export function wireProblems(profile: ProcessorProfile, request: RequestRecord): string[] {
@@ -56,7 +78,7 @@ function secondaryScenario(scenario: Scenario): Scenario | null {
 
 
 /** Starts every processor a scenario configures, primary first; closes the started ones if one fails. */
-async function startAll(scenario: Scenario, deps: ContractDeps): Promise<ProcessorServer[]> {
+async function startAll<P extends RunningProcessor>(scenario: Scenario, deps: ContractDeps<P>): Promise<P[]> {
   const primary = await deps.startProcessor(scenario);
   const second = secondaryScenario(scenario);
   return second ? [primary, await deps.startProcessor(second)] : [primary];
@@ -67,11 +89,12 @@ async function startAll(scenario: Scenario, deps: ContractDeps): Promise<Process
  * pointed at them in failover order, the scenario's drive (payments or webhook deliveries), then
  * what the gateway shows (health, metrics, logs) and what each processor received.
  */
-export async function observe(scenario: Scenario, deps: ContractDeps): Promise<Observation> {
+export async function observe<P extends RunningProcessor = ProcessorServer>(scenario: Scenario, deps: ContractDeps<P>): Promise<Observation> {
   const servers = await startAll(scenario, deps);
   const processor = servers[0]!;
-  const profile = getProfile(processor.profile);
-  const processors = gatewayTopologyConfig(servers, deps.processorName) as ProcessorConfig[];
+  const facts = deps.facts ? deps.facts(processor) : profileFacts(processor, deps.processorName?.((processor as RunningProcessor as ProcessorServer).profile));
+  // A topology is built-in profiles only (custom processors run one at a time).
+  const processors = servers.length > 1 ? gatewayTopologyConfig(servers as RunningProcessor[] as ProcessorServer[], deps.processorName) as ProcessorConfig[] : [facts.entry];
   const idempotencyKey = `gatecheck-${randomUUID()}`;
   const base = { scenarioId: scenario.id, driver: deps.driver, idempotencyKey };
   const secrets = secretsOf(processors, Object.values(CARDS));
@@ -92,14 +115,15 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
   const payments = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
   const webhooks = [];
   if (drive.kind === 'webhook') {
-    for (const delivery of signedDeliveries(profile, drive.deliveries)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
+    if (!facts.deliveries) throw new Error(`gatecheck: scenario ${scenario.id} delivers webhooks, which only a built-in profile signs`);
+    for (const delivery of facts.deliveries(drive)) webhooks.push(await gateway.deliverWebhook(processors[0]!.name, delivery));
   }
   const requests = processor.requests().slice(marks[0]!.requests);
   const health = await gateway.health();
   const metrics = await gateway.metricsText();
   const failuresAfter = code ? await gateway.failureCount(code) : 0;
   const accountingAfter = await readAccounting(gateway);
-  const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === profile.paymentRoute.path);
+  const paymentRequests = requests.filter((r) => r.method === 'POST' && r.path === facts.paymentPath);
   const answers = [...payments.map((p) => p.body), ...webhooks.map((w) => w.body)].join('\n');
   const observation: Observation = {
     ...base,
@@ -112,7 +136,7 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
     connections: processor.connections().length - marks[0]!.connections,
     health: health.processors.find((p) => p.name === processors[0]!.name) ?? null,
     failures: code ? { before: failuresBefore, after: failuresAfter } : null,
-    wireProblems: [...new Set(paymentRequests.flatMap((r) => wireProblems(profile, r)))],
+    wireProblems: [...new Set(paymentRequests.flatMap((r) => facts.wireProblems(r)))],
     leaks: findLeaks(secrets, { 'gateway answers': answers, '/health': health.raw, '/metrics': metrics, logs: gateway.logs() }),
     accounting: {
       failures: counter(accountingBefore.failures, accountingAfter.failures),
@@ -120,7 +144,7 @@ export async function observe(scenario: Scenario, deps: ContractDeps): Promise<O
     },
   };
   if (servers.length > 1) {
-    observation.topology = servers.map((server, i) => processorFacts(server, processors[i]!, i === 0 ? 'primary' : 'secondary', {
+    observation.topology = (servers as RunningProcessor[] as ProcessorServer[]).map((server, i) => processorFacts(server, processors[i]!, i === 0 ? 'primary' : 'secondary', {
       marks: marks[i]!, health: health.processors.find((p) => p.name === processors[i]!.name) ?? null, secrets,
     }));
   }
