@@ -62,7 +62,7 @@ const badConfigs: [string, unknown, string][] = [
   ['payment path without a slash', { gateway: { ...minimalGateway, payment: { path: 'api/charges', body: {} } } },
     'gatecheck.config.json: gateway.payment.path: must start with "/" (got "api/charges"). Fix: see docs/your-gateway.md#gateway.'],
   ['an unknown processor profile', { processors: ['stripe', 'adyn'] },
-    'gatecheck.config.json: processors[1]: a profile (stripe, adyen, paypal, visa) or { profile, name } (got "adyn"). Fix: see docs/your-gateway.md#processors.'],
+    'gatecheck.config.json: processors[1]: a profile (stripe, adyen, paypal, visa), { profile, name }, or { name, custom } (got "adyn"). Fix: see docs/your-gateway.md#processors.'],
   ['a misspelt key', { gateway: { ...minimalGateway, comand: 'x' } },
     'gatecheck.config.json: gateway: unknown key "comand". Fix: remove it or correct the spelling (every key is in docs/your-gateway.md#gateway).'],
   ['the payment missing', { gateway: { command: 'x' } },
