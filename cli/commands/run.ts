@@ -1,14 +1,16 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Family } from '../../mocks/scenarios/schema.ts';
-import { parseCommand } from './usage.ts';
+import { parseCommand, UsageError } from './usage.ts';
+import { runPlaywrightForOutcome } from '../run/playwright-outcome.ts';
+import { checkEnvironment, HarnessError } from '../../tests/preflight/index.ts';
 
 export const runHelp = `Usage: npx gatecheck run [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json]
 
 Runs the contract suites (every scenario) against a gateway and prints the matrix:
-scenario, verdict, observed code, time. Exits 1 if any scenario is breached.
+scenario, verdict, observed code, time. Exits 0 when every scenario held, 1 if the gateway breached one, 2 on a harness or
+environment error (one message with the fix, no verdict table), 130 when interrupted.
   --gateway    reference (default: the bundled gateway, in-process) or process
                (spawns GATECHECK_GATEWAY_CMD; default: npx gatecheck gateway)
   --family F   only one family: ${Family.options.join(', ')}
@@ -41,15 +43,24 @@ export async function runCommand(argv: string[]): Promise<number> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const playwrightArgs = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`];
   const filter = titleFilter(args.family, args.grep);
+  if (filter) assertRegExp(filter, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
   if (args.workers) playwrightArgs.push('--workers', String(args.workers));
   const env = { ...process.env, ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}), ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}) };
-  const child = spawn(process.execPath, playwrightArgs, { cwd: root, env, stdio: 'inherit' });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const code = await new Promise<number>((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1))));
-  process.off('SIGINT', forward);
-  process.off('SIGTERM', forward);
-  return code;
+  try {
+    checkEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    console.error(`gatecheck run: harness error: ${error.message}`);
+    return 2;
+  }
+  return runPlaywrightForOutcome(playwrightArgs, { cwd: root, env });
+}
+
+function assertRegExp(filter: string, grep: string | undefined): void {
+  try {
+    new RegExp(filter);
+  } catch (error) {
+    throw new UsageError(`gatecheck run: --grep: ${JSON.stringify(grep)} is not a regular expression (${(error as Error).message}); escape special characters, e.g. --grep 'tls\\.expired'`);
+  }
 }

@@ -1,5 +1,6 @@
-import type { FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { scenarios } from '../../mocks/scenarios/index.ts';
+import { decideOutcome, OUTCOME_FILE_ENV, writeOutcome } from './run-outcome.ts';
 
 /** One row of the contract matrix. */
 export type MatrixRow = {
@@ -23,9 +24,13 @@ export default class MatrixReporter implements Reporter {
   private total = 0;
   private readonly json = process.env.GATECHECK_RUN_JSON === '1';
   private started = Date.now();
+  private errors: string[] = [];
+  private filter: string | null = null;
 
-  onBegin(_config: unknown, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.total = suite.allTests().length;
+    const grep = [config.grep].flat()[0];
+    this.filter = grep && grep.source !== '.*' ? grep.source : null;
     this.started = Date.now();
   }
 
@@ -42,20 +47,31 @@ export default class MatrixReporter implements Reporter {
     if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
   }
 
+  /** Errors outside any test (config, globalSetup preflight, runner): harness errors. */
+  onError(error: TestError): void {
+    this.errors.push(stripAnsi(error.message ?? error.value ?? 'unknown runner error'));
+  }
+
   onEnd(result: FullResult): void {
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');
     const rows = [...this.rows].sort((a, b) => a.id.localeCompare(b.id));
+    const outcome = decideOutcome({ rows, total: this.total, status: result.status, errors: this.errors, filter: this.filter });
+    if (process.env[OUTCOME_FILE_ENV]) writeOutcome(process.env[OUTCOME_FILE_ENV], outcome);
     const summary = {
       status: result.status,
       wallMs: Date.now() - this.started,
       honoured: rows.filter((r) => r.verdict === 'honoured').length,
-      breached: rows.filter((r) => r.verdict === 'breached' || r.verdict === 'error').length,
+      breached: rows.filter((r) => r.verdict === 'breached').length,
+      errors: rows.filter((r) => r.verdict === 'error').length,
       skipped: rows.filter((r) => r.verdict === 'skipped').length,
+      outcome,
     };
     if (this.json) {
       process.stdout.write(JSON.stringify({ ...summary, gateway: process.env.GATECHECK_GATEWAY ?? 'reference', scenarios: rows }) + '\n');
       return;
     }
+    // A harness error or an interrupted run is one message, never a table that reads as a verdict.
+    if (outcome.kind === 'harness' || outcome.kind === 'interrupted') return void console.error(`gatecheck run: ${outcome.headline}`);
     const width = Math.max(8, ...rows.map((r) => r.id.length));
     const observedWidth = Math.max(8, ...rows.map((r) => (r.observed ?? '-').length));
     console.log(`${'scenario'.padEnd(width)}  ${'verdict'.padEnd(8)}  ${'observed'.padEnd(observedWidth)}  time`);
