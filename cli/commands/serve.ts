@@ -7,10 +7,12 @@ import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
 import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
+import { watchStarter } from '../lifetime/starter-watch.ts';
 
 export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--json] [--target URL]
 
-Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.
+Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM, or until the
+process that started it exits (npx, a shell script) or its stdin pipe closes.
   --profile P  processor profile: ${ProfileName.options.join(', ')} (default: the scenario's)
   --port N     listen on port N (default: a free port)
   --json       print one JSON line {id, profile, url, client} once listening, nothing else
@@ -74,10 +76,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     printForPerson(scenario, server);
     server.watch((event) => console.log(describeEvent(event)));
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  // Ends on Ctrl-C, SIGTERM, or when whatever started it is gone (npx killed, pipe closed).
+  const reason = await new Promise<string | null>((resolve) => {
+    process.once('SIGINT', () => resolve(null));
+    process.once('SIGTERM', () => resolve(null));
+    watchStarter(resolve);
   });
+  if (reason) console.error(`gatecheck serve: stopping: ${reason}`);
   await server.close();
   return 0;
 }
