@@ -8,6 +8,8 @@ import { startProcessor, type ProcessorEvent, type ProcessorServer } from '../..
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 import { watchStarter } from '../lifetime/starter-watch.ts';
+import { markInUse } from '../../mocks/pki/in-use.ts';
+import { certsDir } from '../../mocks/pki/paths.ts';
 
 export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--json] [--target URL]
 
@@ -68,6 +70,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.target) return deliverWebhooks(scenario, args.target, args.json, args.profile);
+  const release = markInUse(certsDir(), `gatecheck serve ${scenario.id}`);
   const server = await startProcessor(scenario, { profile: args.profile, port: args.port });
   if (args.json) {
     const c = server.client;
@@ -84,6 +87,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   if (reason) console.error(`gatecheck serve: stopping: ${reason}`);
   await server.close();
+  release();
   return 0;
 }
 
