@@ -1,10 +1,10 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import { renderRunbook } from '../runbook/render.ts';
-import { parseCommand } from './usage.ts';
+import { parseCommand, UsageError } from './usage.ts';
 
 export const DEFAULT_RUNBOOK = fileURLToPath(new URL('../../docs/runbook.md', import.meta.url));
 
@@ -30,7 +30,8 @@ export async function runbookCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const file = path.resolve(args.out);
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = !relative || relative.startsWith('..') ? file : relative;
   if (args.check) {
     let current: string | null = null;
     try {
@@ -45,9 +46,15 @@ export async function runbookCommand(argv: string[]): Promise<number> {
     console.error(`${shown} is ${current === null ? 'missing' : 'out of date'}: run npx gatecheck runbook`);
     return 1;
   }
+  if (!existsSync(path.dirname(file))) throw new UsageError(`gatecheck runbook: cannot write ${shown}: the folder ${path.dirname(file)} does not exist; fix: create it or choose another --out`);
   const staging = `${file}.${process.pid}.tmp`;
-  writeFileSync(staging, text);
-  renameSync(staging, file);
+  try {
+    writeFileSync(staging, text);
+    renameSync(staging, file);
+  } catch (error) {
+    rmSync(staging, { force: true });
+    throw new UsageError(`gatecheck runbook: cannot write ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix: choose a writable --out`);
+  }
   console.log(`wrote ${shown} (${scenarios.length} scenarios)`);
   return 0;
 }

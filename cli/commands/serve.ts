@@ -19,7 +19,8 @@ process that started it exits (npx, a shell script) or its stdin pipe closes.
   --port N     listen on port N (default: a free port)
   --json       print one JSON line {id, profile, url, client} once listening, nothing else
   --target URL webhook scenarios: deliver the scenario's webhook(s) to your gateway's webhook
-               URL (e.g. http://127.0.0.1:8080/webhooks/stripe), print its answers, and exit
+               URL (e.g. http://127.0.0.1:8080/webhooks/stripe), print its answers and exit 0 when
+               the gateway honoured the scenario, 1 when it breached it, 2 when unreachable
 
 List the scenarios: npx gatecheck list`;
 
@@ -91,19 +92,54 @@ export async function serveCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** `serve <webhook scenario> --target URL`: deliver the scenario's webhooks and print the answers. */
+/** `serve <webhook scenario> --target URL`: deliver the scenario's webhooks, print the answers, judge the last one. */
 async function deliverWebhooks(scenario: Scenario, target: string, json: boolean, profileName?: ProfileName): Promise<number> {
   if (scenario.drive.kind !== 'webhook') throw new UsageError(`gatecheck serve: --target is for webhook scenarios; ${scenario.id} is a ${scenario.family} scenario (npx gatecheck list --family webhook)`);
   const profile = getProfile(profileName ?? scenario.processor.profile);
-  const answers = [];
+  const answers: { delivery: number; status: number; body: string }[] = [];
   for (const [i, delivery] of signedDeliveries(profile, scenario.drive.deliveries).entries()) {
-    const response = await fetch(target, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(10_000) });
+    let response: Response;
+    try {
+      response = await fetch(target, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      console.error(`gatecheck serve: ${unreachable(target, error)}`);
+      return 2;
+    }
     const body = await response.text();
     answers.push({ delivery: i + 1, status: response.status, body });
     if (!json) console.log(`delivery ${i + 1}/${scenario.drive.deliveries.length}: HTTP ${response.status} ${body.slice(0, 300)}`);
   }
+  const verdict = judgeWebhookAnswers(scenario, answers);
+  if (json) console.log(JSON.stringify({ id: scenario.id, target, answers, verdict: verdict.honoured ? 'honoured' : 'breached', line: verdict.line }));
+  else console.log(verdict.line);
+  return verdict.honoured ? 0 : 1;
+}
+
+/** The webhook clause of the contract for a gateway reached by URL: valid deliveries taken, the last one as the scenario expects. */
+export function judgeWebhookAnswers(scenario: Scenario, answers: { status: number; body: string }[]): { honoured: boolean; line: string } {
   const e = scenario.expect;
-  if (json) console.log(JSON.stringify({ id: scenario.id, target, answers }));
-  else console.log(`a correct gateway: ${e.outcome === 'ok' ? 'accepts the last delivery (2xx)' : `refuses the last delivery with ${e.code}`}`);
-  return 0;
+  const last = answers.at(-1);
+  const codeOf = (body: string) => {
+    try {
+      const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+      return typeof code === 'string' ? code : null;
+    } catch {
+      return null;
+    }
+  };
+  const problems: string[] = [];
+  answers.slice(0, -1).forEach((a, i) => { if (a.status >= 300) problems.push(`refused valid delivery ${i + 1} (${a.status})`); });
+  if (!last) problems.push('answered no delivery');
+  else if (e.outcome === 'ok' && last.status >= 300) problems.push(`refused the webhook (${last.status}${codeOf(last.body) ? ` ${codeOf(last.body)}` : ''}); expected it accepted (2xx)`);
+  else if (e.outcome === 'rejected' && last.status < 300) problems.push(`accepted the webhook (${last.status}); expected a refusal with ${e.code}`);
+  else if (e.outcome === 'rejected' && codeOf(last.body) !== e.code) problems.push(`refused the webhook with ${last.status} ${codeOf(last.body) ?? 'no error code'}; expected ${e.code}`);
+  if (!problems.length) return { honoured: true, line: `${scenario.id}: honoured (${e.outcome === 'ok' ? 'the last delivery accepted' : `refused with ${e.code}`})` };
+  return { honoured: false, line: `${scenario.id}: BREACHED: the gateway ${problems.join('; ')}` };
+}
+
+function unreachable(target: string, error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return `nothing listens at ${target} (connection refused); fix: start your gateway, or check the host and port in --target`;
+  if ((error as Error).name === 'TimeoutError') return `${target} did not answer within 10 s; fix: check that your gateway is up and its webhook route answers`;
+  return `cannot reach ${target} (${cause?.code ?? (error as Error).message}); fix: check the URL and that your gateway is up`;
 }

@@ -1,6 +1,7 @@
 import { codeInfo, type ErrorCode } from '../../mocks/scenarios/codes.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import type { Observation } from './observation.ts';
+import { wholeSentences } from './sentences.ts';
 
 /** The contract clauses of DESIGN.md, "What a correct gateway does". */
 export type Clause = 'boot' | 'outcome' | 'wire' | 'fail-closed' | 'code' | 'bounded' | 'retries' | 'health' | 'metrics' | 'discreet';
@@ -36,12 +37,12 @@ export function judge(scenario: Scenario, o: Observation, wire: WireFacts): Verd
 
   if (e.outcome === 'boot-refused') {
     if (o.boot.ok) breach('boot', `started and ${answered(o)}`, `a refusal to start with ${e.code}`);
-    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${o.boot.message.slice(0, 160)})`, `a refusal to start with ${e.code}`);
+    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${wholeSentences(o.boot.message, 160)})`, `a refusal to start with ${e.code}`);
     if (o.requests.length) breach('fail-closed', `card data reached the processor (${o.requests.length} request(s))`, 'no request');
     return finish(scenario, breaches);
   }
   if (!o.boot.ok) {
-    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${o.boot.message.slice(0, 200)}`, 'a clean start');
+    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${wholeSentences(o.boot.message, 200)}`, 'a clean start');
     return finish(scenario, breaches);
   }
   if (scenario.drive.kind === 'webhook') {
