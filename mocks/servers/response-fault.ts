@@ -34,9 +34,14 @@ export function pipeWithFault(upstream: net.Socket, client: net.Socket, fault: E
       case 'close-after-headers':
         client.end(headers);
         return stop();
-      case 'reset-mid-body':
-        client.write(Buffer.concat([headers, body.subarray(0, Math.floor(body.length / 2))]), () => tcpOf(client).resetAndDestroy());
+      case 'reset-mid-body': {
+        // Cut only a whole response: the headers and the body can arrive in separate chunks, and
+        // resetting after an empty half would be "closed after the headers", not a reset mid-body.
+        if (!wholeBody(headers, body)) return;
+        const half = Math.max(1, Math.floor(body.length / 2));
+        client.write(Buffer.concat([headers, body.subarray(0, half)]), () => tcpOf(client).resetAndDestroy());
         return stop();
+      }
       case 'drip': {
         client.write(headers);
         let offset = 0;
@@ -48,4 +53,13 @@ export function pipeWithFault(upstream: net.Socket, client: net.Socket, fault: E
       }
     }
   });
+}
+
+/** Whether `body` holds the whole body the headers announce (Content-Length, or the last chunk). */
+function wholeBody(headers: Buffer, body: Buffer): boolean {
+  const text = headers.toString('latin1');
+  const length = /\r\ncontent-length:\s*(\d+)/i.exec(text);
+  if (length) return body.length >= Number(length[1]);
+  if (/\r\ntransfer-encoding:\s*chunked/i.test(text)) return body.includes('0\r\n\r\n');
+  return body.length > 0;
 }

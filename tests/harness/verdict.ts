@@ -81,7 +81,8 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     const refused = o.payments.filter((x) => x.status !== 201);
     if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken (201)');
     if (o.committed.length === 0) breach('outcome', 'charged nothing at the processor', 'exactly one charge');
-    if (o.payments.length > 1 && new Set(o.payments.map((x) => referenceOf(x.body))).size > 1) breach('outcome', 'answered a repeated payment with a new processor reference', 'the first result replayed');
+    const replay = replayProblem(o);
+    if (replay) breach('outcome', replay, 'the first result replayed');
     for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
     if (o.health?.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
     // A good outcome is bounded too: a processor that drips or loses an answer must be timed out and retried, not waited for.
@@ -112,12 +113,18 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
   }
 }
 
-function referenceOf(body: string): string | null {
-  try {
-    return String((JSON.parse(body) as { processorReference?: unknown }).processorReference ?? null);
-  } catch {
-    return null;
-  }
+/**
+ * The replay clause, judged on the processor's record, whatever the gateway's answer shape: a
+ * repeated payment is one charge at the processor, and an answer that names that charge (its id
+ * anywhere in the body) is named by every answer to the repeat, never by a different one.
+ */
+function replayProblem(o: Observation): string | null {
+  if (o.payments.length < 2) return null;
+  // More than one charge is the "charged N times" breach already; here the answers are held to the one charge.
+  const charge = o.committed.find((c) => c.outcome === 'approved')?.id;
+  if (!charge || !o.payments[0]!.body.includes(charge)) return null;
+  const other = o.payments.slice(1).find((p) => p.status === 201 && !p.body.includes(charge));
+  return other ? `answered a repeated payment without the charge the processor recorded (${charge})` : null;
 }
 
 function finish(scenario: Scenario, breaches: Breach[]): Verdict {
