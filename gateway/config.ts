@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { GatewayBootError } from './errors.ts';
+import { refuseOversizedConfig } from './config-limits.ts';
 
 /**
  * The gateway configuration (JSON). Every object is strict: an unknown key is an error that names
@@ -185,6 +186,7 @@ export type ParseOptions = { baseDir?: string; env?: NodeJS.ProcessEnv; file?: s
 export function parseGatewayConfig(raw: unknown, options: ParseOptions = {}): GatewayConfig {
   const env = options.env ?? process.env;
   const baseDir = options.baseDir ?? process.cwd();
+  refuseOversizedConfig(raw);
   refuseInsecureKeys(raw);
   const resolved = resolveSecrets(raw, env, []);
   const result = GatewayConfig.safeParse(resolved);

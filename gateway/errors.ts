@@ -53,6 +53,8 @@ const table = {
   WEBHOOK_MALFORMED: [400, false],
   // Gateway-only: the caller's request to this gateway is malformed (no processor involved).
   INVALID_REQUEST: [400, false],
+  // Gateway-only: a fault inside this gateway (a bug), logged and answered with the same code.
+  INTERNAL: [500, false],
 } as const satisfies Record<string, readonly [number, boolean]>;
 
 export type GatewayCode = keyof typeof table;
@@ -65,6 +67,7 @@ export const isGatewayCode = (value: unknown): value is GatewayCode => typeof va
 export const categoryOf = (code: GatewayCode): string => {
   if (code.startsWith('TLS_CLIENT_CERT')) return 'mtls';
   if (code === 'PAYMENT_DECLINED') return 'business';
+  if (code === 'INTERNAL') return 'gateway';
   if (code.startsWith('PROCESSOR_') || code.startsWith('IDEMPOTENCY_') || code === 'RATE_LIMITED') return 'http';
   if (code.startsWith('NET_')) return 'network';
   return code.slice(0, code.indexOf('_')).toLowerCase();

@@ -2,14 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { GatewayCode } from './errors.ts';
 import { processPayment } from './payments.ts';
+import { ISO_4217 } from './currencies.ts';
+import { passesLuhn } from './luhn.ts';
 import { probe, type ProcessorRuntime, type Shared } from './runtime.ts';
 
 const MAX_BODY = 1024 * 1024;
 
 const PaymentBody = z.object({
   amount: z.number().int().positive().max(1e12),
-  currency: z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as "EUR"').transform((c) => c.toUpperCase()),
-  source: z.string().regex(/^\d{12,19}$/, 'a card number: 12 to 19 digits'),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as "EUR"').transform((c) => c.toUpperCase())
+    .refine((c) => ISO_4217.has(c), 'not an ISO 4217 currency code (e.g. "EUR", "USD")'),
+  source: z.string().regex(/^\d{12,19}$/, 'a card number: 12 to 19 digits').refine(passesLuhn, 'not a valid card number (fails the Luhn check)'),
   reference: z.string().min(1).max(80),
 });
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
@@ -20,20 +23,19 @@ class HttpError extends Error {
   }
 }
 
+/** A body over the limit is read to its end (up to DRAIN_LIMIT) and then refused with 413, so the caller gets the answer, not a reset. */
+const DRAIN_LIMIT = 16 * MAX_BODY;
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'INVALID_REQUEST', `request body larger than ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_LIMIT) return void req.destroy();
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_BODY ? reject(new HttpError(413, 'INVALID_REQUEST', `request body larger than ${MAX_BODY} bytes`)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -128,6 +130,9 @@ export function createRouter(runtimes: ProcessorRuntime[], shared: Shared): Rout
       if (method !== 'POST') throw new HttpError(405, 'INVALID_REQUEST', 'use POST /v1/payments');
       return payments(req, res);
     }
+    if ((url.pathname === '/health' || url.pathname === '/metrics') && method !== 'GET' && method !== 'HEAD') {
+      throw new HttpError(405, 'INVALID_REQUEST', `use GET ${url.pathname}`);
+    }
     if (url.pathname === '/health') return healthRoute(url, res);
     if (url.pathname === '/metrics') return metricsRoute(res);
     if (hook) {
@@ -146,8 +151,8 @@ export function createRouter(runtimes: ProcessorRuntime[], shared: Shared): Rout
           logger.info(`request refused: ${error.message}`, { code: error.code, status: error.status, path: req.url });
           return sendError(res, error.code, error.message, null, error.status);
         }
-        logger.error(`internal error: ${(error as Error)?.message}`, { code: 'INVALID_REQUEST', stack: (error as Error)?.stack });
-        send(res, 500, { error: { code: 'INTERNAL', message: 'internal gateway error', processor: null, retryable: false } });
+        logger.error(`internal error: ${(error as Error)?.message}`, { code: 'INTERNAL', stack: (error as Error)?.stack });
+        sendError(res, 'INTERNAL', 'internal gateway error', null);
       });
     },
   };

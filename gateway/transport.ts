@@ -170,8 +170,10 @@ export class ProcessorTransport {
         ctx.phase = 'request';
         ctx.freshConnection = !req.reusedSocket;
         ctx.keyExchangeSeen = true;
-        s.on('end', onSocketEnd);
-        s.on('error', onSocketError);
+        // Before node:http's own listeners: they end the response (premature close, aborted) in the
+        // same tick, and the classifier must already know whether the socket saw an RST or a FIN.
+        s.prependListener('end', onSocketEnd);
+        s.prependListener('error', onSocketError);
         timer = setTimeout(() => fail(codedError('NET_RESPONSE_TIMEOUT', `no complete response within ${bounds.responseMs} ms`)), bounds.responseMs);
       });
       req.on('response', (res) => {

@@ -1,10 +1,10 @@
-import { checkPki } from '../mocks/pki/check.ts';
-import { generatePki } from '../mocks/pki/generate.ts';
+import { preflight } from './preflight/index.ts';
 
-/** Fresh clones and old clones both just work: regenerate the PKI when its check fails. */
+/**
+ * Preflight before any scenario: GATECHECK_* values, no process-wide TLS bypass, and a complete,
+ * usable certificate set (regenerated when missing or stale). A failure is one line, which the
+ * matrix reporter turns into a harness error (exit 2), never into breaches.
+ */
 export default async function globalSetup(): Promise<void> {
-  const report = checkPki();
-  if (report.ok) return;
-  const result = await generatePki();
-  console.log(`gatecheck: regenerated the test PKI (${report.problems[0]}${report.problems.length > 1 ? ', ...' : ''}) in ${Math.round(result.ms)} ms`);
+  for (const note of await preflight()) console.log(`gatecheck: ${note}`);
 }

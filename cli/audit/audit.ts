@@ -22,6 +22,8 @@ export type AuditReport = {
   ok: boolean;
   file: string;
   processors: AuditedProcessor[];
+  /** Entries in the config's processors list, valid or not. */
+  configured: number;
   /** Errors first, then warnings; each prints as one line. */
   findings: Finding[];
 };
@@ -63,7 +65,7 @@ export async function audit(file: string, options: AuditOptions = {}): Promise<A
   findings.push(...checkModes(parsed.processors));
   for (const found of await Promise.all(live)) findings.push(...found);
   const ordered = orderFindings(findings);
-  return { ok: !ordered.some((f) => f.severity === 'error'), file: path.resolve(file), processors, findings: ordered };
+  return { ok: !ordered.some((f) => f.severity === 'error'), file: path.resolve(file), processors, configured: parsed.configured, findings: ordered };
 }
 
 /** One line per problem, then a one-line verdict. */
@@ -71,7 +73,8 @@ export function formatAudit(report: AuditReport, live: boolean): string {
   const lines = report.findings.map(formatFinding);
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const checked = `${report.processors.length} processor(s)${live ? `, ${report.processors.filter((p) => p.live?.ok).length} reachable and verified live` : ''}`;
+  const invalid = report.configured - report.processors.length;
+  const checked = `${report.configured} processor(s)${invalid > 0 ? ` (${invalid} invalid)` : ''}${live ? `, ${report.processors.filter((p) => p.live?.ok).length} reachable and verified live` : ''}`;
   const counts = [errors ? `${errors} problem(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', ');
   lines.push(`gatecheck audit ${report.file}: ${report.ok ? 'OK' : 'FAIL'}${counts ? `, ${counts}` : ''}; ${checked}${errors ? '. Every code: docs/runbook.md' : ''}`);
   return lines.join('\n');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GatewayBootError, loadGatewayConfig, parseGatewayConfig, type GatewayConfig, type ProcessorConfig } from '../../gateway/index.ts';
 import { finding, type Finding } from './finding.ts';
+import { ConfigTooLargeError } from '../../gateway/config-limits.ts';
 
 /** What stands in for a secret whose environment variable is missing, so the other checks still run. */
 export const PLACEHOLDER = 'gatecheck-audit-placeholder';
@@ -13,7 +14,8 @@ export type ParsedProcessor = {
   repaired: Set<string>;
 };
 
-export type ParsedConfig = { processors: ParsedProcessor[]; findings: Finding[] };
+/** `configured`: entries in the file's processors list, valid or not. */
+export type ParsedConfig = { processors: ParsedProcessor[]; findings: Finding[]; configured: number };
 
 type Json = Record<string, unknown> | unknown[];
 
@@ -86,13 +88,13 @@ export function parseConfigFile(file: string, env: NodeJS.ProcessEnv): ParsedCon
   let whole: GatewayConfig;
   try {
     whole = loadGatewayConfig(file, env);
-    return { processors: whole.processors.map((config, index) => ({ index, config, repaired: new Set() })), findings: [] };
+    return { processors: whole.processors.map((config, index) => ({ index, config, repaired: new Set() })), findings: [], configured: whole.processors.length };
   } catch (error) {
     if (!(error instanceof GatewayBootError)) throw error;
-    if (error.field === '--config') return { processors: [], findings: [finding('--config', error.code, error.message)] };
+    if (error.field === '--config' || error instanceof ConfigTooLargeError) return { processors: [], findings: [finding(error.field, error.code, error.message)], configured: 0 };
     const raw = JSON.parse(readFileSync(path.resolve(file), 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
     const list = raw?.processors;
-    if (!Array.isArray(list) || list.length === 0) return { processors: [], findings: [finding(error.field, error.code, error.message)] };
+    if (!Array.isArray(list) || list.length === 0) return { processors: [], findings: [finding(error.field, error.code, error.message)], configured: 0 };
     const options = { baseDir: path.dirname(path.resolve(file)), env };
 
     const findings: Finding[] = [];
@@ -108,11 +110,12 @@ export function parseConfigFile(file: string, env: NodeJS.ProcessEnv): ParsedCon
       indexOf.push(index);
     });
     // Settings outside the processors (server, health) and cross-processor rules (unique names).
-    if (repairedRaw.length) {
-      const rest = parseRepeatedly({ ...raw, processors: repairedRaw } as Json, options, renumberer(indexOf));
-      for (const f of rest.findings) if (!findings.some((g) => g.field === f.field && g.code === f.code)) findings.push(f);
-    }
-    return { processors, findings };
+    // With no valid processor left, the whole file is still checked for them (server.port ...), keeping only findings outside processors.
+    const rest = repairedRaw.length
+      ? parseRepeatedly({ ...raw, processors: repairedRaw } as Json, options, renumberer(indexOf)).findings
+      : parseRepeatedly(raw as Json, options, (text) => text).findings.filter((f) => !f.field.startsWith('processors'));
+    for (const f of rest) if (!findings.some((g) => g.field === f.field && g.code === f.code)) findings.push(f);
+    return { processors, findings, configured: list.length };
   }
 }
 

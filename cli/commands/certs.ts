@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkPki, type PkiReport } from '../../mocks/pki/check.ts';
 import { generatePki } from '../../mocks/pki/generate.ts';
 import { certsDir } from '../../mocks/pki/paths.ts';
+import { usersOf } from '../../mocks/pki/in-use.ts';
 import { parseCommand } from './usage.ts';
 
 export const certsHelp = `Usage: npx gatecheck certs [--check] [--if-needed] [--json] [--dir DIR]
@@ -12,13 +13,15 @@ Generates the test PKI (its certificates and manifest.json) in the certificates 
   --if-needed  regenerate only when --check would fail
   --json       print the report as JSON
   --dir DIR    another folder (default: certsDir of gatecheck.config, or GATECHECK_CERTS_DIR,
-               or <output folder>/certs, i.e. .gatecheck/certs)`;
+               or <output folder>/certs, i.e. .gatecheck/certs)
+  --force      regenerate even while a running gatecheck serve uses the folder`;
 
 const Args = z.object({
   check: z.boolean().default(false),
   'if-needed': z.boolean().default(false),
   json: z.boolean().default(false),
   dir: z.string().min(1).optional(),
+  force: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'certs takes no arguments'),
 });
 
@@ -33,7 +36,7 @@ function printReport(report: PkiReport, json: boolean): void {
 
 export async function certsCommand(argv: string[]): Promise<number> {
   const args = parseCommand('certs', argv, {
-    check: { type: 'boolean' }, 'if-needed': { type: 'boolean' }, json: { type: 'boolean' }, dir: { type: 'string' },
+    check: { type: 'boolean' }, 'if-needed': { type: 'boolean' }, json: { type: 'boolean' }, dir: { type: 'string' }, force: { type: 'boolean' },
   }, Args);
   const dir = args.dir ?? certsDir();
   if (args.check) {
@@ -44,6 +47,11 @@ export async function certsCommand(argv: string[]): Promise<number> {
   if (args['if-needed'] && checkPki(dir).ok) {
     if (!args.json) console.log(`certs ok in ${dir}; nothing to do`);
     return 0;
+  }
+  const users = args.force ? [] : usersOf(dir);
+  if (users.length) {
+    console.error(`gatecheck certs: not regenerating: ${users.length} running gatecheck serve process(es) (pid ${users.map((u) => u.pid).join(', ')}) use the certificates in ${dir}; stop them first, or pass --force`);
+    return 2;
   }
   const result = await generatePki(dir);
   if (args.json) console.log(JSON.stringify({ dir: result.dir, ms: Math.round(result.ms), certs: result.manifest.certs.length }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GatewayBootError, loadGatewayConfig, startGateway } from '../../gateway/index.ts';
 import { parseCommand } from './usage.ts';
+import { watchStarter } from '../lifetime/starter-watch.ts';
 
 export const gatewayHelp = `Usage: npx gatecheck gateway --config FILE [--port N] [--json]
 
@@ -26,6 +27,11 @@ export async function gatewayCommand(argv: string[]): Promise<number> {
   let onSignal: (signal: NodeJS.Signals) => void = () => {};
   const stopped = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  // A harness or script that dies without stopping it (npx does not pass signals on) stops it too.
+  const starter = watchStarter((reason) => {
+    console.error(`gatecheck gateway: stopping: ${reason}`);
+    onSignal('SIGTERM');
+  });
   let gateway;
   try {
     const config = loadGatewayConfig(args.config);
@@ -33,6 +39,7 @@ export async function gatewayCommand(argv: string[]): Promise<number> {
     gateway = await startGateway(config, { logSink: (line) => log.write(`${line}\n`) });
   } catch (error) {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    starter.stop();
     if (!(error instanceof GatewayBootError)) throw error;
     console.error(`gatecheck gateway: refused to start: ${error.code}: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
     return 1;
@@ -41,6 +48,7 @@ export async function gatewayCommand(argv: string[]): Promise<number> {
   else console.log(`gateway listening on ${gateway.url} (Ctrl-C to stop)`);
   const signal = await stopped;
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  starter.stop();
   await gateway.close();
   if (!args.json) console.log(`gateway closed (${signal})`);
   return 0;

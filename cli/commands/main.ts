@@ -1,7 +1,9 @@
 import { UsageError } from './usage.ts';
+import { quietOnClosedPipe } from '../lifetime/closed-pipe.ts';
 
 /** Runs a command body and turns its result or error into an exit code (2 for usage errors). */
 export async function runMain(body: () => Promise<number>): Promise<void> {
+  quietOnClosedPipe();
   try {
     process.exitCode = await body();
   } catch (error) {

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,12 +8,15 @@ import { loadProjectConfig, type LoadedConfig } from '../../config/load.ts';
 import { outputDir } from '../../config/paths.ts';
 import { Family } from '../../mocks/scenarios/schema.ts';
 import { parseCommand, UsageError } from './usage.ts';
+import { runPlaywrightForOutcome } from '../run/playwright-outcome.ts';
+import { checkEnvironment, HarnessError } from '../../tests/preflight/index.ts';
 
 export const runHelp = `Usage: npx gatecheck run [--config FILE] [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json] [--tier T]
 
 Runs the contract suites (every scenario) against a gateway and prints the matrix:
-scenario, verdict, observed code, time. Exits 1 if any scenario is breached, 2 when the
-harness (or the config) failed and nothing breached, 0 otherwise.
+scenario, verdict, observed code, time. Exits 0 when every scenario held (or was waived, or
+is not applicable), 1 if the gateway breached one, 2 on a harness, config or environment error
+(one message with the fix, no verdict table), 130 when interrupted.
 Results, attachments and (with CI=true) junit.xml go to the output folder (.gatecheck/).
   --config F   the project config (default: gatecheck.config.{ts,mts,mjs,js,json} in the
                current folder; none: the reference gateway and all four processors).
@@ -71,17 +71,6 @@ function gatewayLabel(project: LoadedConfig): string {
   return 'driver' in gateway ? `${path.basename(gateway.driver)}${from}` : `declarative${from}`;
 }
 
-/** Playwright exits 1 for any failed test; a run with harness errors and no breach exits 2 instead. */
-function exitCode(playwright: number, outcomeFile: string): number {
-  if (playwright !== 1) return playwright;
-  try {
-    const counts = JSON.parse(readFileSync(outcomeFile, 'utf8')) as { breached: number; errors: number };
-    return counts.breached === 0 && counts.errors > 0 ? 2 : 1;
-  } catch {
-    return 1;
-  }
-}
-
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseCommand('run', argv, {
     config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, tier: { type: 'string' },
@@ -91,11 +80,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const reporters = [args.tier === 'sandbox' ? 'list' : MATRIX_REPORTER, ...(process.env.CI ? ['junit'] : [])];
   const playwrightArgs = [cli, 'test', '--config', CONFIG, `--project=${args.tier === 'sandbox' ? 'sandbox' : 'contract'}`, `--reporter=${reporters.join(',')}`];
   const filter = titleFilter(args.family, args.grep);
+  if (filter) assertRegExp(filter, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
   const workers = args.workers ?? project.config.workers;
   if (workers) playwrightArgs.push('--workers', String(workers));
-  const outcomeDir = mkdtempSync(path.join(tmpdir(), 'gatecheck-run-'));
-  const outcomeFile = path.join(outcomeDir, 'outcome.json');
   const env = {
     ...process.env,
     ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}),
@@ -103,19 +91,24 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(project.file ? { [PROJECT_CONFIG_ENV]: project.file } : {}),
     GATECHECK_GATEWAY_LABEL: gatewayLabel(project),
     GATECHECK_CWD: process.cwd(),
-    GATECHECK_RUN_OUTCOME: outcomeFile,
     // The CLI has set GATECHECK_OUTPUT_DIR and GATECHECK_CERTS_DIR (cli/project-paths.ts); Playwright inherits them.
     PLAYWRIGHT_JUNIT_OUTPUT_FILE: path.join(outputDir(), 'junit.xml'),
   };
+  try {
+    checkEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    console.error(`gatecheck run: harness error: ${error.message}`);
+    return 2;
+  }
   // From the user's folder: a gateway command and its relative paths are the project's, not gatecheck's.
-  const child = spawn(process.execPath, playwrightArgs, { cwd: process.cwd(), env, stdio: 'inherit' });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  const code = await new Promise<number>((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 130 : 1))));
-  process.off('SIGINT', forward);
-  process.off('SIGTERM', forward);
-  const exit = exitCode(code, outcomeFile);
-  rmSync(outcomeDir, { recursive: true, force: true });
-  return exit;
+  return runPlaywrightForOutcome(playwrightArgs, { cwd: process.cwd(), env });
+}
+
+function assertRegExp(filter: string, grep: string | undefined): void {
+  try {
+    new RegExp(filter);
+  } catch (error) {
+    throw new UsageError(`gatecheck run: --grep: ${JSON.stringify(grep)} is not a regular expression (${(error as Error).message}); escape special characters, e.g. --grep 'tls\\.expired'`);
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { outputDir, packageRoot } from '../../config/paths.ts';
@@ -6,7 +6,7 @@ import { customScenarios } from '../../mocks/custom/scenarios.ts';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
 import { renderRunbook } from '../runbook/render.ts';
-import { parseCommand } from './usage.ts';
+import { parseCommand, UsageError } from './usage.ts';
 
 /** The runbook gatecheck's own repository keeps current (committed, checked by a unit test). */
 export const REPOSITORY_RUNBOOK = path.join(packageRoot, 'docs', 'runbook.md');
@@ -39,7 +39,8 @@ export async function runbookCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const file = path.resolve(out);
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = !relative || relative.startsWith('..') ? file : relative;
   if (args.check) {
     let current: string | null = null;
     try {
@@ -54,10 +55,17 @@ export async function runbookCommand(argv: string[]): Promise<number> {
     console.error(`${shown} is ${current === null ? 'missing' : 'out of date'}: run npx gatecheck runbook`);
     return 1;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  if (args.out) {
+    if (!existsSync(path.dirname(file))) throw new UsageError(`gatecheck runbook: cannot write ${shown}: the folder ${path.dirname(file)} does not exist; fix: create it or choose another --out`);
+  } else mkdirSync(path.dirname(file), { recursive: true });
   const staging = `${file}.${process.pid}.tmp`;
-  writeFileSync(staging, text);
-  renameSync(staging, file);
+  try {
+    writeFileSync(staging, text);
+    renameSync(staging, file);
+  } catch (error) {
+    rmSync(staging, { force: true });
+    throw new UsageError(`gatecheck runbook: cannot write ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix: choose a writable --out`);
+  }
   console.log(`wrote ${shown} (${scenarios.length} scenarios)`);
   return 0;
 }

@@ -11,17 +11,22 @@ import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import { startProcessor, type ProcessorEvent, type ProcessorServer, type RunningProcessor, type StartOptions } from '../../mocks/servers/start-processor.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
+import { watchStarter } from '../lifetime/starter-watch.ts';
+import { markInUse } from '../../mocks/pki/in-use.ts';
+import { certsDir } from '../../mocks/pki/paths.ts';
 
 export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--raw-card-access] [--json] [--target URL]
 
-Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.
+Runs one scenario's mock processor on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM, or until the
+process that started it exits (npx, a shell script) or its stdin pipe closes.
   --profile P  processor profile: ${ProfileName.options.join(', ')} (default: the scenario's)
   --port N     listen on port N (default: a free port)
   --raw-card-access  the account may send raw card numbers (stripe, adyen); default: refused
                as a new test account refuses them (use pm_card_visa / test_ encrypted fields)
   --json       print one JSON line {id, profile, url, client} once listening, nothing else
   --target URL webhook scenarios: deliver the scenario's webhook(s) to your gateway's webhook
-               URL (e.g. http://127.0.0.1:8080/webhooks/stripe), print its answers, and exit
+               URL (e.g. http://127.0.0.1:8080/webhooks/stripe), print its answers and exit 0 when
+               the gateway honoured the scenario, 1 when it breached it, 2 when unreachable
 
 List the scenarios: npx gatecheck list`;
 
@@ -79,6 +84,16 @@ Listening; every connection and request is logged below. Ctrl-C to stop.`);
 
 const ROLES = ['primary', 'secondary'] as const;
 
+/** Resolves on Ctrl-C, SIGTERM, or when whatever started `serve` is gone (npx killed, pipe closed); says which. */
+async function untilStopped(): Promise<void> {
+  const reason = await new Promise<string | null>((resolve) => {
+    process.once('SIGINT', () => resolve(null));
+    process.once('SIGTERM', () => resolve(null));
+    watchStarter(resolve);
+  });
+  if (reason) console.error(`gatecheck serve: stopping: ${reason}`);
+}
+
 
 /** Every processor a scenario configures, primary first (the secondary on its own free port). */
 async function startTopology(scenario: Scenario, options: Omit<StartOptions, 'pki'>): Promise<ProcessorServer[]> {
@@ -103,6 +118,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.target) return deliverWebhooks(scenario, args.target, args.json, args.profile);
+  const release = markInUse(certsDir(), `gatecheck serve ${scenario.id}`);
   const servers = await startTopology(scenario, { profile: args.profile, port: args.port, profileOptions: { rawCardAccess: args['raw-card-access'] } });
   const server = servers[0]!;
   if (args.json) {
@@ -114,11 +130,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     printForPerson(scenario, servers.map((s, i) => ({ server: s, label: s.profile, config: configs[i]! })));
     servers.forEach((s, i) => s.watch((event) => console.log(`${servers.length > 1 ? `${ROLES[i]} ` : ''}${describeEvent(event)}`)));
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped();
   await Promise.all(servers.map((s) => s.close()));
+  release();
   return 0;
 }
 
@@ -134,33 +148,67 @@ async function customScenario(id: string): Promise<CustomScenario> {
 
 /** Serves a custom processor's scenario until SIGINT or SIGTERM. */
 async function serveCustom(custom: CustomScenario, port: number | undefined, json: boolean): Promise<number> {
+  const release = markInUse(certsDir(), `gatecheck serve ${custom.scenario.id}`);
   const server = await startCustomProcessor(custom, { port });
   if (json) console.log(JSON.stringify({ id: custom.scenario.id, profile: 'custom', processor: custom.processor.name, url: server.url, client: server.client }));
   else {
     printForPerson(custom.scenario, [{ server, label: `${custom.processor.name} (custom, mockttp rules)`, config: customGatewayConfig(server) }]);
     server.watch((event) => console.log(describeEvent(event)));
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped();
   await server.close();
+  release();
   return 0;
 }
 
-/** `serve <webhook scenario> --target URL`: deliver the scenario's webhooks and print the answers. */
+/** `serve <webhook scenario> --target URL`: deliver the scenario's webhooks, print the answers, judge the last one. */
 async function deliverWebhooks(scenario: Scenario, target: string, json: boolean, profileName?: ProfileName): Promise<number> {
   if (scenario.drive.kind !== 'webhook') throw new UsageError(`gatecheck serve: --target is for webhook scenarios; ${scenario.id} is a ${scenario.family} scenario (npx gatecheck list --family webhook)`);
   const profile = getProfile(profileName ?? scenario.processor.profile);
-  const answers = [];
+  const answers: { delivery: number; status: number; body: string }[] = [];
   for (const [i, delivery] of signedDeliveries(profile, scenario.drive.deliveries).entries()) {
-    const response = await fetch(target, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(10_000) });
+    let response: Response;
+    try {
+      response = await fetch(target, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      console.error(`gatecheck serve: ${unreachable(target, error)}`);
+      return 2;
+    }
     const body = await response.text();
     answers.push({ delivery: i + 1, status: response.status, body });
     if (!json) console.log(`delivery ${i + 1}/${scenario.drive.deliveries.length}: HTTP ${response.status} ${body.slice(0, 300)}`);
   }
+  const verdict = judgeWebhookAnswers(scenario, answers);
+  if (json) console.log(JSON.stringify({ id: scenario.id, target, answers, verdict: verdict.honoured ? 'honoured' : 'breached', line: verdict.line }));
+  else console.log(verdict.line);
+  return verdict.honoured ? 0 : 1;
+}
+
+/** The webhook clause of the contract for a gateway reached by URL: valid deliveries taken, the last one as the scenario expects. */
+export function judgeWebhookAnswers(scenario: Scenario, answers: { status: number; body: string }[]): { honoured: boolean; line: string } {
   const e = scenario.expect;
-  if (json) console.log(JSON.stringify({ id: scenario.id, target, answers }));
-  else console.log(`a correct gateway: ${e.outcome === 'ok' ? 'accepts the last delivery (2xx)' : `refuses the last delivery with ${e.code}`}`);
-  return 0;
+  const last = answers.at(-1);
+  const codeOf = (body: string) => {
+    try {
+      const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+      return typeof code === 'string' ? code : null;
+    } catch {
+      return null;
+    }
+  };
+  const problems: string[] = [];
+  answers.slice(0, -1).forEach((a, i) => { if (a.status >= 300) problems.push(`refused valid delivery ${i + 1} (${a.status})`); });
+  if (!last) problems.push('answered no delivery');
+  else if (e.outcome === 'ok' && last.status >= 300) problems.push(`refused the webhook (${last.status}${codeOf(last.body) ? ` ${codeOf(last.body)}` : ''}); expected it accepted (2xx)`);
+  else if (e.outcome === 'rejected' && last.status < 300) problems.push(`accepted the webhook (${last.status}); expected a refusal with ${e.code}`);
+  else if (e.outcome === 'rejected' && codeOf(last.body) !== e.code) problems.push(`refused the webhook with ${last.status} ${codeOf(last.body) ?? 'no error code'}; expected ${e.code}`);
+  if (!problems.length) return { honoured: true, line: `${scenario.id}: honoured (${e.outcome === 'ok' ? 'the last delivery accepted' : `refused with ${e.code}`})` };
+  return { honoured: false, line: `${scenario.id}: BREACHED: the gateway ${problems.join('; ')}` };
+}
+
+function unreachable(target: string, error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return `nothing listens at ${target} (connection refused); fix: start your gateway, or check the host and port in --target`;
+  if ((error as Error).name === 'TimeoutError') return `${target} did not answer within 10 s; fix: check that your gateway is up and its webhook route answers`;
+  return `cannot reach ${target} (${cause?.code ?? (error as Error).message}); fix: check the URL and that your gateway is up`;
 }

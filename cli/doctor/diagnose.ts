@@ -173,8 +173,19 @@ export async function diagnoseProcessor(processor: ProcessorConfig, options: Dia
 }
 
 /** `gatecheck doctor` in-process: the options a gateway would be configured with, then the diagnosis. */
-export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
+export async function doctor(given: DoctorOptions): Promise<DoctorReport> {
   const started = performance.now();
+  // Credentials in the URL are never printed (nor sent: a processor takes them from the config).
+  const { url, hadCredentials } = withoutCredentials(given.url);
+  const options = { ...given, url };
+  const warnings: DoctorWarning[] = hadCredentials ? [{ code: 'CONFIG_INVALID', message: 'the URL carried a user name or password: removed, never printed; processor credentials belong in the config' }] : [];
+  // The gateway refuses to start under this switch, so doctor says so rather than "OK".
+  if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    const tls = emptyFacts(undefined, url);
+    tls.stage = 'config';
+    tls.detail = 'NODE_TLS_REJECT_UNAUTHORIZED=0 is set: the gateway refuses to start under it (it turns certificate verification off for the whole process); unset it';
+    return finish({ url, code: 'CONFIG_INSECURE_TLS', ok: false, chain: [], tls, warnings }, undefined, started);
+  }
   let processor: ProcessorConfig;
   try {
     processor = processorFor(options);
@@ -183,7 +194,16 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
     const tls = emptyFacts(undefined, options.url);
     tls.stage = 'config';
     tls.detail = inFlags(splitFix(error.message));
-    return finish({ url: options.url, code: error.code, ok: false, chain: [], tls, warnings: [] }, undefined, started);
+    return finish({ url, code: error.code, ok: false, chain: [], tls, warnings }, undefined, started);
   }
-  return diagnoseProcessor(processor, { timeoutMs: options.timeoutMs, now: options.now, rename: inFlags });
+  const report = await diagnoseProcessor(processor, { timeoutMs: options.timeoutMs, now: options.now, rename: inFlags });
+  return { ...report, warnings: [...warnings, ...report.warnings] };
+}
+
+function withoutCredentials(text: string): { url: string; hadCredentials: boolean } {
+  const parsed = new URL(text);
+  if (!parsed.username && !parsed.password) return { url: text, hadCredentials: false };
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), hadCredentials: true };
 }

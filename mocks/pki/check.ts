@@ -4,6 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Manifest, MANIFEST_FILE } from './manifest.ts';
 import { bundleSpecs, certSpecs } from './specs.ts';
+import { keyProblem, pemSetProblem } from './check-files.ts';
+import { servedChainIds } from './generate.ts';
 import { certsDir } from './paths.ts';
 
 export const EXPIRY_HORIZON_DAYS = 7;
@@ -24,7 +26,13 @@ function readManifest(dir: string): Manifest | string {
   }
 }
 
-/** Checks every certificate the specs call for: present, parseable, the one in the manifest, and in date. */
+const fingerprintOf = (manifest: Manifest, id: string) => manifest.certs.find((c) => c.id === id)?.fingerprint256 ?? `(${id} not in the manifest)`;
+
+/**
+ * Checks every certificate the specs call for: present, parseable, the one in the manifest, in date,
+ * its key parseable (with its passphrase) and its own, its chain file and every CA bundle holding
+ * exactly the certificates the manifest lists.
+ */
 export function checkPki(dir = certsDir(), now = new Date()): PkiReport {
   const manifest = readManifest(dir);
   if (typeof manifest === 'string') return { ok: false, dir, certs: [], problems: [manifest] };
@@ -49,6 +57,11 @@ export function checkPki(dir = certsDir(), now = new Date()): PkiReport {
     if (cert.fingerprint256 !== entry.fingerprint256) { report('stale', false, 'does not match the manifest (a partial or mixed set)'); continue; }
     const missing = [entry.key, entry.chain].filter((f): f is string => f !== null && !existsSync(path.join(dir, f)));
     if (missing.length) { report('missing', false, `companion file(s) missing: ${missing.join(', ')}`); continue; }
+    const badKey = keyProblem(path.join(dir, entry.key), entry, cert);
+    if (badKey) { report('unparseable', false, badKey); continue; }
+    const chainIds = [spec.id, ...servedChainIds(spec, certSpecs)];
+    const badChain = entry.chain ? pemSetProblem(path.join(dir, entry.chain), 'chain file', chainIds.map((id) => fingerprintOf(manifest, id))) : null;
+    if (badChain) { report('unparseable', false, badChain); continue; }
     const daysLeft = Math.floor((Date.parse(cert.validTo) - now.getTime()) / DAY_MS);
     if (!spec.meantToBeValid) { report('broken-on-purpose', true, `deliberately invalid (${spec.purpose})`, daysLeft); continue; }
     if (Date.parse(cert.validFrom) > now.getTime()) report('not-yet-valid', false, `not valid until ${cert.validFrom}`, daysLeft);
@@ -58,7 +71,12 @@ export function checkPki(dir = certsDir(), now = new Date()): PkiReport {
   }
   for (const bundle of bundleSpecs) {
     const entry = manifest.bundles.find((b) => b.id === bundle.id);
-    if (!entry || !existsSync(path.join(dir, entry.file))) problems.push(`${path.join(dir, entry?.file ?? `bundle-${bundle.id}.pem`)}: CA bundle is missing`);
+    if (!entry || !existsSync(path.join(dir, entry.file))) {
+      problems.push(`${path.join(dir, entry?.file ?? `bundle-${bundle.id}.pem`)}: CA bundle is missing`);
+      continue;
+    }
+    const bad = pemSetProblem(path.join(dir, entry.file), 'CA bundle', bundle.certs.map((id) => fingerprintOf(manifest, id)));
+    if (bad) problems.push(bad);
   }
   return { ok: problems.length === 0, dir, certs, problems };
 }

@@ -4,6 +4,7 @@ import { judgeAccounting } from './clauses/accounting.ts';
 import { judgeRetryGap } from './clauses/timing.ts';
 import { judgeTopology } from './clauses/topology.ts';
 import type { Observation } from './observation.ts';
+import { wholeSentences } from './sentences.ts';
 
 /** The contract clauses of DESIGN.md, "What a correct gateway does". */
 export type Clause = 'boot' | 'outcome' | 'wire' | 'fail-closed' | 'code' | 'bounded' | 'retries' | 'health' | 'metrics' | 'discreet' | 'failover' | 'isolation' | 'timing';
@@ -39,12 +40,12 @@ export function judge(scenario: Scenario, o: Observation, wire: WireFacts): Verd
 
   if (e.outcome === 'boot-refused') {
     if (o.boot.ok) breach('boot', `started and ${answered(o)}`, `a refusal to start with ${e.code}`);
-    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${o.boot.message.slice(0, 160)})`, `a refusal to start with ${e.code}`);
+    else if (o.boot.code !== e.code) breach('boot', `refused to start with ${describeCode(o.boot.code)} (${wholeSentences(o.boot.message, 160)})`, `a refusal to start with ${e.code}`);
     if (o.requests.length) breach('fail-closed', `card data reached the processor (${o.requests.length} request(s))`, 'no request');
     return finish(scenario, breaches);
   }
   if (!o.boot.ok) {
-    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${o.boot.message.slice(0, 200)}`, 'a clean start');
+    breach('boot', `refused to start with ${describeCode(o.boot.code)}: ${wholeSentences(o.boot.message, 200)}`, 'a clean start');
     return finish(scenario, breaches);
   }
   if (scenario.drive.kind === 'webhook') {
@@ -89,7 +90,8 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     const refused = o.payments.filter((x) => !x.taken);
     if (refused.length) breach('outcome', refused.map((x) => `answered ${x.status}${x.code ? ` ${x.code}` : ''}`).join(', then '), 'the payment taken');
     if (o.committed.length === 0) breach('outcome', 'charged nothing at the processor', 'exactly one charge');
-    if (o.payments.length > 1 && new Set(o.payments.map((x) => referenceOf(x.body))).size > 1) breach('outcome', 'answered a repeated payment with a new processor reference', 'the first result replayed');
+    const replay = replayProblem(o);
+    if (replay) breach('outcome', replay, 'the first result replayed');
     for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
     if (o.health?.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
     // A good outcome is bounded too: a processor that drips or loses an answer must be timed out and retried, not waited for.
@@ -120,12 +122,18 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
   }
 }
 
-function referenceOf(body: string): string | null {
-  try {
-    return String((JSON.parse(body) as { processorReference?: unknown }).processorReference ?? null);
-  } catch {
-    return null;
-  }
+/**
+ * The replay clause, judged on the processor's record, whatever the gateway's answer shape: a
+ * repeated payment is one charge at the processor, and an answer that names that charge (its id
+ * anywhere in the body) is named by every answer to the repeat, never by a different one.
+ */
+function replayProblem(o: Observation): string | null {
+  if (o.payments.length < 2) return null;
+  // More than one charge is the "charged N times" breach already; here the answers are held to the one charge.
+  const charge = o.committed.find((c) => c.outcome === 'approved')?.id;
+  if (!charge || !o.payments[0]!.body.includes(charge)) return null;
+  const other = o.payments.slice(1).find((p) => p.status === 201 && !p.body.includes(charge));
+  return other ? `answered a repeated payment without the charge the processor recorded (${charge})` : null;
 }
 
 export function finish(scenario: Scenario, breaches: Breach[]): Verdict {

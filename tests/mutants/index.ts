@@ -1,4 +1,5 @@
 import { apiKeyInError } from './api-key-in-error.ts';
+import { basicCredentialsLogged } from './basic-credentials-logged.ts';
 import { clientCertNotSent } from './client-cert-not-sent.ts';
 import { declineAsOutage } from './decline-as-outage.ts';
 import { genericErrorCode } from './generic-error-code.ts';
@@ -7,6 +8,7 @@ import { hostnameUnchecked } from './hostname-unchecked.ts';
 import type { Mutant } from './mutant.ts';
 import { newIdempotencyKeyPerRetry } from './new-idempotency-key-per-retry.ts';
 import { noTimeout } from './no-timeout.ts';
+import { replayFabricatesReference } from './replay-fabricates-reference.ts';
 import { retriesAuthFailure } from './retries-auth-failure.ts';
 import { systemCaStore } from './system-ca-store.ts';
 import { unsignedWebhooksAccepted } from './unsigned-webhooks-accepted.ts';
@@ -69,6 +71,8 @@ export const mutants: Mutant[] = [
   panInDebugLogs,
   legacyTlsAllowed,
   caBundleFromCertFile,
+  basicCredentialsLogged,
+  replayFabricatesReference,
 ];
 
 export function getMutant(name: string): Mutant {

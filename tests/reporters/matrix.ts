@@ -1,7 +1,7 @@
-import type { FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { writeFileSync } from 'node:fs';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import { classifyRow, countRows, summaryCounts, type RowVerdict } from './row-verdict.ts';
+import { decideOutcome, OUTCOME_FILE_ENV, writeOutcome, type OutcomeRow } from './run-outcome.ts';
 
 /** One row of the contract matrix. `reason`: why it is not applicable, waived or coarse. */
 export type MatrixRow = {
@@ -28,9 +28,13 @@ export default class MatrixReporter implements Reporter {
   private total = 0;
   private readonly json = process.env.GATECHECK_RUN_JSON === '1';
   private started = Date.now();
+  private errors: string[] = [];
+  private filter: string | null = null;
 
-  onBegin(_config: unknown, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.total = suite.allTests().length;
+    const grep = [config.grep].flat()[0];
+    this.filter = grep && grep.source !== '.*' ? grep.source : null;
     this.started = Date.now();
   }
 
@@ -51,17 +55,24 @@ export default class MatrixReporter implements Reporter {
     if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
   }
 
+  /** Errors outside any test (config, globalSetup preflight, runner): harness errors. */
+  onError(error: TestError): void {
+    this.errors.push(stripAnsi(error.message ?? error.value ?? 'unknown runner error'));
+  }
+
   onEnd(result: FullResult): void {
     if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(81) + '\r');
     const rows = [...this.rows].sort((a, b) => a.id.localeCompare(b.id));
     const counts = countRows(rows);
-    const summary = { status: result.status, wallMs: Date.now() - this.started, ...counts };
-    // `gatecheck run` reads this to exit 2 (not 1) when nothing breached but the harness failed.
-    if (process.env.GATECHECK_RUN_OUTCOME) writeFileSync(process.env.GATECHECK_RUN_OUTCOME, JSON.stringify(counts));
+    const outcome = decideOutcome({ rows: rows.map(outcomeRow), total: this.total, status: result.status, errors: this.errors, filter: this.filter });
+    if (process.env[OUTCOME_FILE_ENV]) writeOutcome(process.env[OUTCOME_FILE_ENV], outcome);
+    const summary = { status: result.status, wallMs: Date.now() - this.started, ...counts, outcome };
     if (this.json) {
       process.stdout.write(JSON.stringify({ ...summary, gateway: process.env.GATECHECK_GATEWAY ?? process.env.GATECHECK_GATEWAY_LABEL ?? 'reference', scenarios: rows }) + '\n');
       return;
     }
+    // A harness error or an interrupted run is one message, never a table that reads as a verdict.
+    if (outcome.kind === 'harness' || outcome.kind === 'interrupted') return void console.error(`gatecheck run: ${outcome.headline}`);
     const width = Math.max(8, ...rows.map((r) => r.id.length));
     const observedWidth = Math.max(8, ...rows.map((r) => (r.observed ?? '-').length));
     console.log(`${'scenario'.padEnd(width)}  ${'verdict'.padEnd(8)}  ${'observed'.padEnd(observedWidth)}  time`);
@@ -93,4 +104,10 @@ function describeObserved(o: { boot?: { ok: boolean; code?: string | null }; pay
 
 function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/^Error:\s*/, '').trim();
+}
+
+/** What decides the run's outcome: a judged row (waived and coarse rows were judged and held), an error, or one that did not run (not applicable). */
+function outcomeRow(row: MatrixRow): OutcomeRow {
+  const verdict = row.verdict === 'breached' || row.verdict === 'error' ? row.verdict : row.verdict === 'not applicable' || row.verdict === 'skipped' ? 'skipped' : 'honoured';
+  return { id: row.id, verdict, message: row.message };
 }

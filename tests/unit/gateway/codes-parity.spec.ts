@@ -7,6 +7,6 @@ test('gateway/errors.ts keeps every taxonomy code with the same status and retry
     expect(gatewayCodes, code).toContain(code);
     expect({ code, status: statusOf(code), retryable: isRetryable(code) }).toEqual({ code, status: codeInfo(code).status, retryable: codeInfo(code).retryable });
   }
-  // The only code of its own: a caller's malformed request to the gateway.
-  expect(gatewayCodes.filter((c) => !(errorCodes as string[]).includes(c))).toEqual(['INVALID_REQUEST']);
+  // Its only codes of its own: a caller's malformed request, and a fault inside the gateway.
+  expect(gatewayCodes.filter((c) => !(errorCodes as string[]).includes(c))).toEqual(['INVALID_REQUEST', 'INTERNAL']);
 });
