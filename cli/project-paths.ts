@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import { loadProjectConfig } from '../config/load.ts';
 import { UsageError } from './commands/usage.ts';
@@ -23,6 +22,7 @@ export async function applyProjectPaths(argv: readonly string[], cwd = process.c
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  env.GATECHECK_OUTPUT_DIR = path.resolve(cwd, env.GATECHECK_OUTPUT_DIR || config.outputDir);
-  if (!env.GATECHECK_CERTS_DIR && config.certsDir) env.GATECHECK_CERTS_DIR = path.resolve(cwd, config.certsDir);
+  // A variable that is set (even to "") is the caller's: left as it is, for the run's own validation to judge.
+  env.GATECHECK_OUTPUT_DIR ??= config.outputDir;
+  if (env.GATECHECK_CERTS_DIR === undefined && config.certsDir) env.GATECHECK_CERTS_DIR = config.certsDir;
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,7 @@ test('certs --check, list and runbook --out work from the install', async () => 
   const list = await npx(['list', '--json'], dir);
   expect(list.exit, list.stderr).toBe(0);
   expect((JSON.parse(list.stdout) as { id: string }[]).map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
+  await mkdir(path.join(dir, 'ops'));
   const runbook = await npx(['runbook', '--out', 'ops/runbook.md'], dir);
   expect(runbook.exit, runbook.stderr).toBe(0);
   expect(await readFile(path.join(dir, 'ops', 'runbook.md'), 'utf8')).toBe(renderRunbook(scenarios));

@@ -59,7 +59,7 @@ test('regression: certs --check said "certs ok" over an empty key; now it fails 
     const run = await runCli(['certs', '--check', '--dir', dir]);
     expect(run.exit).toBe(1);
     expect(run.stderr.split('\n')[0]).toMatch(/^gatecheck certs: .*server-good\.pem: key file .*server-good\.key is empty$/);
-    expect(run.stdout).toMatch(/certs NOT ok: 1 problem\(s\); fix: npm run certs/);
+    expect(run.stdout).toMatch(/certs NOT ok: 1 problem\(s\); fix: npx gatecheck certs/);
   } finally {
     writeFileSync(full, saved);
   }
