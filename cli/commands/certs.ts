@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkPki, type PkiReport } from '../../mocks/pki/check.ts';
 import { generatePki } from '../../mocks/pki/generate.ts';
 import { certsDir } from '../../mocks/pki/paths.ts';
-import { usersOf } from '../../mocks/pki/in-use.ts';
+import { usersOf } from '../lifetime/certs-in-use.ts';
 import { parseCommand } from './usage.ts';
 
 export const certsHelp = `Usage: npx gatecheck certs [--check] [--if-needed] [--json] [--dir DIR]

@@ -12,7 +12,7 @@ import { startProcessor, type ProcessorEvent, type ProcessorServer, type Running
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 import { watchStarter } from '../lifetime/starter-watch.ts';
-import { markInUse } from '../../mocks/pki/in-use.ts';
+import { markInUse } from '../lifetime/certs-in-use.ts';
 import { certsDir } from '../../mocks/pki/paths.ts';
 
 export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--raw-card-access] [--json] [--target URL]

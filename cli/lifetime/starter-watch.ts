@@ -1,4 +1,5 @@
 import { readFileSync, fstatSync } from 'node:fs';
+import { isAlive } from './alive.ts';
 
 /**
  * A long-running command (serve, gateway) ends when whatever started it is gone, however it was
@@ -34,15 +35,6 @@ export function ancestors(pid = process.pid, max = 12): number[] {
   return line;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 function stdinIsPipe(): boolean {
   try {
     const stat = fstatSync(0);
@@ -64,7 +56,7 @@ export function watchStarter(onGone: (reason: string) => void, options: { watchS
   };
   const timer = setInterval(() => {
     if (process.ppid !== parent) return gone(`its parent process ${parent} exited`);
-    const dead = line.find((pid) => !alive(pid));
+    const dead = line.find((pid) => !isAlive(pid));
     if (dead !== undefined) gone(`the process that started it (pid ${dead}) exited`);
   }, POLL_MS);
   timer.unref();

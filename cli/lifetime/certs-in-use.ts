@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from './alive.ts';
 
 /**
  * Who is using a certificate folder right now: a running `gatecheck serve` marks the folder with
@@ -7,15 +8,6 @@ import path from 'node:path';
  * Markers of processes that no longer exist are ignored and removed.
  */
 const PREFIX = '.in-use-';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Marks `dir` as used by this process; returns the release. A read-only folder is simply not marked. */
 export function markInUse(dir: string, what: string): () => void {
@@ -45,7 +37,7 @@ export function usersOf(dir: string): { pid: number; file: string }[] {
   for (const name of names.filter((n) => n.startsWith(PREFIX))) {
     const pid = Number(name.slice(PREFIX.length));
     const file = path.join(dir, name);
-    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) users.push({ pid, file });
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) users.push({ pid, file });
     else if (pid !== process.pid) rmSync(file, { force: true });
   }
   return users;
