@@ -11,7 +11,7 @@ export function notApplicable(scenario: Scenario, processors: ProjectConfig['pro
   const integrated = processors.flatMap((p) => ('profile' in p ? [p.profile as string] : []));
   const missing = profilesOf(scenario).filter((profile) => !integrated.includes(profile));
   if (!missing.length) return null;
-  return `the gateway integrates ${integrated.join(', ')}; this scenario needs ${missing.join(', ')}`;
+  return `the gateway integrates ${integrated.length ? integrated.join(', ') : 'no built-in processor'}; this scenario needs ${missing.join(', ')}`;
 }
 
 /** The gateway's own name for a profile (health entries, metric labels, webhook paths); the profile when unnamed. */
