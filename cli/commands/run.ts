@@ -25,7 +25,7 @@ Results, attachments and (with CI=true) junit.xml go to the output folder (.gate
                GATECHECK_GATEWAY_CMD from the current folder); overrides the config's gateway
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
-  --workers N  parallel workers (default 2)
+  --workers N  parallel workers for the CPU-bound scenarios (default 2); the scenarios that wait on purpose get GATECHECK_WAIT_WORKERS more (default 2)
   --json       print the matrix as one JSON document instead
   --tier T     mocks (default: the contract matrix against local mock processors) or sandbox
                (gatecheck's mocks checked against the processors' real sandboxes; needs the
@@ -92,8 +92,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const playwrightArgs = [cli, 'test', '--config', CONFIG, `--project=${args.tier === 'sandbox' ? 'sandbox' : 'contract'}`, `--reporter=${reporters.join(',')}`];
   const filter = titleFilter(args.family, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
+  // The CPU-bound scenarios' workers; the config adds the waiting scenarios' own (tests/harness/contract-projects.ts).
   const workers = args.workers ?? project.config.workers;
-  if (workers) playwrightArgs.push('--workers', String(workers));
   const outcomeDir = mkdtempSync(path.join(tmpdir(), 'gatecheck-run-'));
   const outcomeFile = path.join(outcomeDir, 'outcome.json');
   const env = {
@@ -101,6 +101,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}),
     ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}),
     ...(project.file ? { [PROJECT_CONFIG_ENV]: project.file } : {}),
+    ...(workers ? { GATECHECK_WORKERS: String(workers) } : {}),
     GATECHECK_GATEWAY_LABEL: gatewayLabel(project),
     GATECHECK_CWD: process.cwd(),
     GATECHECK_RUN_OUTCOME: outcomeFile,
