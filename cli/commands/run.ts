@@ -71,6 +71,14 @@ function gatewayLabel(project: LoadedConfig): string {
   return 'driver' in gateway ? `${path.basename(gateway.driver)}${from}` : `declarative${from}`;
 }
 
+/**
+ * V8 flags for the Playwright runner, which its workers inherit (they are forked with the runner's
+ * execArgv): a 1 MiB young generation instead of V8's default 16 MiB semi-spaces. A worker's garbage
+ * is short-lived (one scenario's servers and requests); measured, it cuts each process's peak RSS by
+ * ~15% at no measurable cost in time (README, Performance).
+ */
+export const RUNNER_NODE_FLAGS = ['--max-semi-space-size=1'];
+
 /** Playwright exits 1 for any failed test; a run with harness errors and no breach exits 2 instead. */
 function exitCode(playwright: number, outcomeFile: string): number {
   if (playwright !== 1) return playwright;
@@ -109,7 +117,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     PLAYWRIGHT_JUNIT_OUTPUT_FILE: path.join(outputDir(), 'junit.xml'),
   };
   // From the user's folder: a gateway command and its relative paths are the project's, not gatecheck's.
-  const child = spawn(process.execPath, playwrightArgs, { cwd: process.cwd(), env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...RUNNER_NODE_FLAGS, ...playwrightArgs], { cwd: process.cwd(), env, stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

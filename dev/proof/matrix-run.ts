@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MatrixRow } from '../../tests/reporters/matrix.ts';
+import { RUNNER_NODE_FLAGS } from '../../cli/commands/run.ts';
 import { processesWithEnv, tree } from './processes.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,7 +61,7 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   const workers = String(options.workers ?? 2);
   const args = options.via === 'cli'
     ? [`${root}bin/gatecheck.js`, 'run', '--json', '--workers', workers]
-    : [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output];
+    : [...RUNNER_NODE_FLAGS, cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output];
   if (options.grep) args.push('--grep', options.grep);
   if (options.shard) args.push('--shard', options.shard);
   const started = performance.now();

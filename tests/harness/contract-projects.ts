@@ -12,7 +12,8 @@ import { deliberateWait } from '../../mocks/scenarios/waits.ts';
  * Workers: `cpuWorkers` (GATECHECK_WORKERS, default 2) for the CPU-bound scenarios, plus
  * `waitWorkers` (GATECHECK_WAIT_WORKERS, default 2) for the waiting ones; the run's total is their
  * sum. A `--workers N` on Playwright's command line caps the total at N instead (then the waiting
- * scenarios still go first).
+ * scenarios still go first). GATECHECK_WAIT_WORKERS=0: one project, every scenario on the CPU
+ * workers (fewer processes, less memory, a longer run).
  */
 export function contractSchedule(env: NodeJS.ProcessEnv = process.env): { workers: number; cpuWorkers: number; waitWorkers: number } {
   const count = (name: string, fallback: number) => {
@@ -23,7 +24,7 @@ export function contractSchedule(env: NodeJS.ProcessEnv = process.env): { worker
     return n;
   };
   const cpuWorkers = count('GATECHECK_WORKERS', 2);
-  const waitWorkers = count('GATECHECK_WAIT_WORKERS', 2);
+  const waitWorkers = env.GATECHECK_WAIT_WORKERS === '0' ? 0 : count('GATECHECK_WAIT_WORKERS', 2);
   return { workers: cpuWorkers + waitWorkers, cpuWorkers, waitWorkers };
 }
 
@@ -34,6 +35,7 @@ export function waitingTitles(ids = scenarios.filter((s) => deliberateWait(s) !=
 }
 
 export function contractProjects(testDir: string, schedule = contractSchedule()) {
+  if (schedule.waitWorkers === 0) return [{ name: 'contract', testDir, fullyParallel: true }];
   const waiting = waitingTitles();
   return [
     { name: 'contract', testDir, fullyParallel: true, grep: waiting, workers: schedule.waitWorkers },
