@@ -37,6 +37,8 @@ await runMain(async () => {
     return 0;
   }
   // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
-  if (name !== 'init') await applyProjectPaths(argv);
+  // Not for `gateway`: its --config is the reference gateway's own config file, not a project config
+  // (read as one, every process-driver start failed: "processors[0]: unknown keys"); its files are named in it.
+  if (name !== 'init' && name !== 'gateway') await applyProjectPaths(argv);
   return loaded.run(argv);
 });
