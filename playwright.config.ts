@@ -17,7 +17,7 @@ export default defineConfig({
   // A contract verdict must be deterministic: a retry would hide a flaky gateway or harness.
   retries: 0,
   // Two cores on every machine here; the harness is I/O bound, so use them both.
-  // The CPU-bound scenarios' workers plus the waiting scenarios' (tests/harness/contract-projects.ts).
+  // GATECHECK_WORKERS, plus GATECHECK_WAIT_WORKERS when set (tests/harness/contract-projects.ts).
   workers: schedule.workers,
   // A scenario's own time bound is asserted by the suite; this only stops a hung test.
   timeout: 30_000,
@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
     // Each scenario starts its own processor and gateway: spread them over the workers one by one, not
-    // file by file; the scenarios that wait on purpose run in their own `contract` project, with their own workers.
+    // file by file (GATECHECK_WAIT_WORKERS=N: the scenarios that wait on purpose in a second `contract` project, N workers).
     ...contractProjects('tests/contract', schedule),
     // Real processor sandboxes: opt-in by environment variables, never part of `npm test`.
     // Over the internet a test makes up to two requests of up to 20 s each (tests/sandbox/https.ts).

@@ -25,7 +25,7 @@ Results, attachments and (with CI=true) junit.xml go to the output folder (.gate
                GATECHECK_GATEWAY_CMD from the current folder); overrides the config's gateway
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
-  --workers N  parallel workers for the CPU-bound scenarios (default 2); the scenarios that wait on purpose get GATECHECK_WAIT_WORKERS more (default 2)
+  --workers N  parallel workers for the CPU-bound scenarios (default 2); GATECHECK_WAIT_WORKERS=N gives the scenarios that wait on purpose N workers of their own
   --json       print the matrix as one JSON document instead
   --tier T     mocks (default: the contract matrix against local mock processors) or sandbox
                (gatecheck's mocks checked against the processors' real sandboxes; needs the

@@ -19,13 +19,13 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // A contract verdict must be deterministic: a retry would hide a flaky gateway or harness.
   retries: 0,
-  // The CPU-bound scenarios' workers plus the waiting scenarios' (tests/harness/contract-projects.ts).
+  // GATECHECK_WORKERS, plus GATECHECK_WAIT_WORKERS when set (tests/harness/contract-projects.ts).
   workers: schedule.workers,
   // A scenario's own time bound is asserted by the suite; this only stops a hung test.
   timeout: 30_000,
   projects: [
     // Each scenario starts its own processor and gateway: spread them over the workers one by one, not
-    // file by file; the scenarios that wait on purpose run in their own `contract` project, with their own workers.
+    // file by file (GATECHECK_WAIT_WORKERS=N: the scenarios that wait on purpose in a second `contract` project, N workers).
     ...contractProjects(path.join(here, '../../tests/contract'), schedule),
     // Real processor sandboxes (`gatecheck run --tier sandbox`): opt-in by GATECHECK_SANDBOX_* variables.
     { name: 'sandbox', testDir: path.join(here, '../../tests/sandbox'), timeout: 60_000 },
