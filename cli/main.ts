@@ -37,8 +37,10 @@ await runMain(async () => {
     return 0;
   }
   // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
-  // Not for `gateway`: its --config is the reference gateway's own config file, not a project config
-  // (read as one, every process-driver start failed: "processors[0]: unknown keys"); its files are named in it.
-  if (name !== 'init' && name !== 'gateway') await applyProjectPaths(argv);
+  // `gateway` and `audit` take --config as the reference gateway's own config file, not a project config
+  // (read as one, every process-driver start failed: "processors[0]: unknown keys"): audit takes the
+  // paths from the folder's project config; gateway needs none (its files are named in its config).
+  if (name === 'audit') await applyProjectPaths([]);
+  else if (name !== 'init' && name !== 'gateway') await applyProjectPaths(argv);
   return loaded.run(argv);
 });
