@@ -37,7 +37,10 @@ await runMain(async () => {
     return 0;
   }
   // Where certificates, reports and the runbook go: the project's output folder, for this process and its children.
-  // `run --config` names the project config; other commands' --config is the gateway's own config file.
-  if (name !== 'init') await applyProjectPaths(name === 'run' ? argv : []);
+  // `run --config` names the project config. `gateway` and `audit` take --config as the reference
+  // gateway's own config file: audit takes the paths from the folder's project config; gateway needs
+  // none (its files are named in its own config).
+  if (name === 'run') await applyProjectPaths(argv);
+  else if (name !== 'init' && name !== 'gateway') await applyProjectPaths([]);
   return loaded.run(argv);
 });

@@ -27,7 +27,7 @@ export async function serveReadiness(runs: number): Promise<Figure> {
     await child.stop();
     return ms;
   };
-  await time(['bin/gatecheck.js', 'serve', 'tls.good-chain', '--json']); // fills tsx's transform cache, as any second start
+  await time(['bin/gatecheck.js', 'serve', 'tls.good-chain', '--json']); // the compiled CLI (dist/): warms the OS file cache, as any second start
   const serve: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -35,6 +35,6 @@ export async function serveReadiness(runs: number): Promise<Figure> {
     serve.push(await time(['bin/gatecheck.js', 'serve', 'tls.good-chain', '--json']));
   }
   const f = figure({ id: 'serve-ready', what: 'gatecheck serve tls.good-chain: spawn to first HTTPS answer', unit: 'ms', better: 'lower', samples: serve, baseline: { what: 'bare node:https process, spawn to first answer', value: median(bare), samples: bare } });
-  f.goal = { text: '<= 3x bare', met: (f.ratio ?? Infinity) <= 3 };
+  f.goal = { text: '<= 2x bare', met: (f.ratio ?? Infinity) <= 2 };
   return f;
 }

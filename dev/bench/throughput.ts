@@ -91,7 +91,9 @@ export async function throughput(options: ThroughputOptions): Promise<Figure[]> 
       notes: { mock: notes(mock), bare: notes(bare), load: `built-in keep-alive generator, ${options.durationMs} ms per run after ${options.warmupMs} ms warm-up` },
     });
     const p99 = median(mock.p99);
-    rps.goal = { text: '>= 0.4x bare with p99 <= 3 ms', met: (rps.ratio ?? 0) >= 0.4 && p99 <= 3 };
+    rps.goal = id === 'mock-throughput'
+      ? { text: '>= 0.4x bare with p99 <= 3 ms', met: (rps.ratio ?? 0) >= 0.4 && p99 <= 3 }
+      : { text: 'keep >= 0.65x bare', met: (rps.ratio ?? 0) >= 0.65 };
     figures.push(rps);
     if (id === 'mock-throughput') {
       const latency = figure({ id: 'mock-p99', what: 'mock processor p99 latency under that load (payment route)', unit: 'ms', better: 'lower', samples: mock.p99, baseline: { what: 'bare node:https p99', value: median(bare.p99), samples: bare.p99 } });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MatrixRow } from '../../tests/reporters/matrix.ts';
+import { RUNNER_NODE_FLAGS } from '../../cli/commands/run.ts';
 import { processesWithEnv, tree } from './processes.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +19,9 @@ export type MatrixResult = { status: string; wallMs: number; honoured: number; b
 export type MatrixRunOptions = {
   /** GATECHECK_GATEWAY: reference, process or mutant:<name>. */
   gateway?: string;
+  /** Workers for the CPU-bound scenarios (GATECHECK_WORKERS); the waiting ones get GATECHECK_WAIT_WORKERS more. */
   workers?: number;
+  waitWorkers?: number;
   /** Playwright --grep. */
   grep?: string;
   /** SIGINT the whole run (as Ctrl-C does) this many ms after start. */
@@ -27,6 +30,10 @@ export type MatrixRunOptions = {
   sampleRssMs?: number;
   /** The run's marker value (default: a fresh UUID). */
   marker?: string;
+  /** Playwright --shard, as the workflow's matrix passes it: "i/n". */
+  shard?: string;
+  /** `source`: Playwright on the TypeScript sources (this repository's config); `cli`: `node bin/gatecheck.js run --json`, the compiled package as users run it. */
+  via?: 'source' | 'cli';
 };
 
 export type MatrixRun = {
@@ -38,6 +45,8 @@ export type MatrixRun = {
   wallMs: number;
   /** Largest sum of RSS over the run's processes seen by the sampler. */
   peakRssBytes: number;
+  /** Each process's own largest RSS seen by the sampler: the runner, its workers (its node children), and the rest (gateway processes, shells). */
+  peakRssByRole: { runnerBytes: number; workersBytes: number[]; othersBytes: number };
   stderr: string;
 };
 
@@ -49,23 +58,32 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   const marker = options.marker ?? randomUUID();
   const output = mkdtempSync(path.join(tmpdir(), 'gatecheck-proof-'));
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output, '--workers', String(options.workers ?? 2)];
+  const workers = String(options.workers ?? 2);
+  const args = options.via === 'cli'
+    ? [`${root}bin/gatecheck.js`, 'run', '--json', '--workers', workers]
+    : [...RUNNER_NODE_FLAGS, cli, 'test', '--config', `${root}playwright.config.ts`, '--project=contract', `--reporter=${root}tests/reporters/matrix.ts`, '--output', output];
   if (options.grep) args.push('--grep', options.grep);
+  if (options.shard) args.push('--shard', options.shard);
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GATECHECK_RUN_JSON: '1', GATECHECK_GATEWAY: options.gateway ?? 'reference', [RUN_MARKER]: marker, FORCE_COLOR: '0' },
+    env: { ...process.env, GATECHECK_RUN_JSON: '1', GATECHECK_GATEWAY: options.gateway ?? 'reference', [RUN_MARKER]: marker, FORCE_COLOR: '0', GATECHECK_WORKERS: workers, ...(options.waitWorkers ? { GATECHECK_WAIT_WORKERS: String(options.waitWorkers) } : {}), ...(options.via === 'cli' ? { GATECHECK_OUTPUT_DIR: output } : {}) },
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c));
   child.stderr.on('data', (c: Buffer) => (stderr += c));
   let peakRssBytes = 0;
+  const peaks = new Map<number, { role: 'runner' | 'worker' | 'other'; bytes: number }>();
   const sample = () => {
-    const rss = tree(child.pid!).reduce((sum, p) => sum + p.rssBytes, 0);
-    peakRssBytes = Math.max(peakRssBytes, rss);
+    const found = tree(child.pid!);
+    peakRssBytes = Math.max(peakRssBytes, found.reduce((sum, p) => sum + p.rssBytes, 0));
+    for (const p of found) {
+      const role = peaks.get(p.pid)?.role ?? roleOf(p.pid);
+      peaks.set(p.pid, { role, bytes: Math.max(peaks.get(p.pid)?.bytes ?? 0, p.rssBytes) });
+    }
   };
   const sampler = options.sampleRssMs ? setInterval(sample, options.sampleRssMs) : undefined;
   const interrupt = options.interruptAfterMs === undefined ? undefined : setTimeout(() => {
@@ -77,7 +95,22 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   clearTimeout(interrupt);
   rmSync(output, { recursive: true, force: true });
   const line = stdout.split('\n').reverse().find((l) => l.startsWith('{') && l.includes('"scenarios"'));
-  return { marker, result: line ? (JSON.parse(line) as MatrixResult) : null, exitCode, signal, wallMs, peakRssBytes, stderr };
+  const byRole = [...peaks.values()];
+  const peakRssByRole = {
+    runnerBytes: Math.max(0, ...byRole.filter((p) => p.role === 'runner').map((p) => p.bytes)),
+    workersBytes: byRole.filter((p) => p.role === 'worker').map((p) => p.bytes),
+    othersBytes: Math.max(0, ...byRole.filter((p) => p.role === 'other').map((p) => p.bytes)),
+  };
+  return { marker, result: line ? (JSON.parse(line) as MatrixResult) : null, exitCode, signal, wallMs, peakRssBytes, peakRssByRole, stderr };
+}
+
+/** A Playwright worker is forked from playwright/lib/worker/workerProcessEntry.js (common/process.js before 1.5x); the runner runs its cli.js `test`. */
+function roleOf(pid: number): 'runner' | 'worker' | 'other' {
+  let cmdline = '';
+  try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { return 'other'; }
+  if (/playwright[\\/]lib[\\/](worker[\\/]workerProcessEntry|common[\\/]process)\.js/.test(cmdline)) return 'worker';
+  if (/[\\/]cli\.js\0test\0/.test(cmdline)) return 'runner';
+  return 'other';
 }
 
 /** Processes of a finished run that are still alive, waiting up to `graceMs` for them to go. */

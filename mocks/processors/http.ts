@@ -35,6 +35,9 @@ function namesOf(key: string): string[] {
   return names;
 }
 
+/** One form-encoded name or value: most values (amounts, ids, `true`) have nothing to decode, and are returned as they are. */
+const formComponent = (raw: string): string => (raw.includes('%') || raw.includes('+') ? decodeURIComponent(raw.replace(/\+/g, ' ')) : raw);
+
 /** The pairs of a form body as URLSearchParams reads them; decodeURIComponent for speed, URLSearchParams when it would throw. */
 function formPairs(body: string): [string, string][] {
   const pairs: [string, string][] = [];
@@ -44,7 +47,7 @@ function formPairs(body: string): [string, string][] {
       const eq = segment.indexOf('=');
       const rawKey = eq < 0 ? segment : segment.slice(0, eq);
       const rawValue = eq < 0 ? '' : segment.slice(eq + 1);
-      pairs.push([decodeURIComponent(rawKey.replace(/\+/g, ' ')), decodeURIComponent(rawValue.replace(/\+/g, ' '))]);
+      pairs.push([formComponent(rawKey), formComponent(rawValue)]);
     }
     return pairs;
   } catch {

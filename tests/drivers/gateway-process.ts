@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { commandWords } from './command-words.ts';
 import { rmSync } from 'node:fs';
 import { HarnessError } from './harness-error.ts';
 
@@ -62,9 +63,10 @@ async function poll(url: string, until: () => boolean): Promise<boolean> {
  * malformed url line throw HarnessError; an exit before readiness is the gateway's refusal.
  */
 export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
-  const child: ChildProcess = spawn(options.command, {
-    shell: true, detached: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env },
-  });
+  // A plain list of words runs without /bin/sh (one process fewer per scenario); anything else through it.
+  const words = commandWords(options.command);
+  const spawnOptions = { detached: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } };
+  const child: ChildProcess = words ? spawn(words[0]!, words.slice(1), spawnOptions) : spawn(options.command, { ...spawnOptions, shell: true });
   let output = '';
   let spawnError: Error | null = null;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -129,6 +131,11 @@ export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
   if (stillRunning) {
     const how = 'urlLine' in options.ready ? `no line of its output matched /${options.ready.urlLine.source}/` : `${options.ready.pollUrl} never answered`;
     throw new HarnessError('GATEWAY_BOOT_TIMEOUT', `the gateway was not ready within ${options.bootTimeoutMs} ms (gateway.bootTimeoutMs): ${how}. Last output: ${tail(output)}. Fix: make it print its URL once it listens, or raise gateway.bootTimeoutMs.`);
+  }
+  const errno = (spawnError as NodeJS.ErrnoException | null)?.code;
+  if (errno === 'ENOENT' || errno === 'EACCES') {
+    // Spawned without a shell: the same harness error the shell's 127/126 gives.
+    throw new HarnessError('GATEWAY_COMMAND_FAILED', `the gateway command could not be run (${errno === 'ENOENT' ? 'command not found' : 'not executable'}: ${words![0]}) from ${options.cwd}. Command: ${options.command}. Fix: check gateway.command (it runs from the config's folder) and that the file is executable.`);
   }
   if (spawnError) throw new HarnessError('GATEWAY_COMMAND_FAILED', `the gateway command could not be started (${(spawnError as Error).message}) from ${options.cwd}. Fix: check gateway.command and that the folder exists.`);
   if (!exit.signal && (exit.code === 126 || exit.code === 127)) {

@@ -12,9 +12,11 @@ const gatewayChoice = z.string().refine(
 
 export const RunEnv = z.object({
   GATECHECK_WORKERS: z.string().regex(/^\d+$/, 'must be a whole number of workers, 1 to 16').transform(Number).pipe(z.number().int().min(1, 'must be 1 to 16').max(16, 'must be 1 to 16')).optional(),
+  GATECHECK_WAIT_WORKERS: z.string().regex(/^\d+$/, 'must be a whole number of workers, 0 to 16').transform(Number).pipe(z.number().int().min(0).max(16, 'must be 0 to 16')).optional(),
   GATECHECK_GATEWAY: gatewayChoice.optional(),
   GATECHECK_GATEWAY_CMD: z.string().trim().min(1, 'must be a command line (or unset for the default)').optional(),
-  GATECHECK_CERTS_DIR: z.string().trim().min(1, 'must be a folder path (or unset for certs/)').optional(),
+  GATECHECK_CERTS_DIR: z.string().trim().min(1, 'must be a folder path (or unset for <output folder>/certs)').optional(),
+  GATECHECK_OUTPUT_DIR: z.string().trim().min(1, 'must be a folder path (or unset for .gatecheck/)').optional(),
   GATECHECK_RUN_JSON: z.enum(['0', '1'], { error: 'must be 1 or 0' }).optional(),
   GATECHECK_OUTCOME_FILE: z.string().min(1).optional(),
 });

@@ -31,7 +31,8 @@ test('a command that does not exist is a harness error naming the folder, not a 
     const error = await failure(declarativeDriver(gateway('./no-such-gateway --config {config}'), p.dir).start(processors));
     expect(error).toBeInstanceOf(HarnessError);
     expect((error as HarnessError).code).toBe('GATEWAY_COMMAND_FAILED');
-    expect((error as Error).message).toContain(`the gateway command could not be run (the shell exited 127: command not found) from ${p.dir}`);
+    // A plain command is spawned without a shell (ENOENT); through the shell it is exit 127: the same error either way.
+    expect((error as Error).message).toContain(`the gateway command could not be run (command not found: ./no-such-gateway) from ${p.dir}`);
   } finally {
     p.remove();
   }
