@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
@@ -67,6 +67,8 @@ test('certs --check, list and runbook --out work from the install', async () => 
   const list = await npx(['list', '--json'], dir);
   expect(list.exit, list.stderr).toBe(0);
   expect((JSON.parse(list.stdout) as { id: string }[]).map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
+  // runbook --out writes into an existing folder (a missing one is refused naming it).
+  await mkdir(path.join(dir, 'ops'), { recursive: true });
   const runbook = await npx(['runbook', '--out', 'ops/runbook.md'], dir);
   expect(runbook.exit, runbook.stderr).toBe(0);
   expect(await readFile(path.join(dir, 'ops', 'runbook.md'), 'utf8')).toBe(renderRunbook(scenarios));
