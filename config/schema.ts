@@ -188,8 +188,10 @@ export const ProjectConfig = z.strictObject({
   });
   const gateway = config.gateway;
   if (typeof gateway === 'object' && 'webhooks' in gateway && typeof gateway.webhooks === 'object') {
-    for (const key of Object.keys(gateway.webhooks)) {
+    for (const [key, value] of Object.entries(gateway.webhooks)) {
       if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['gateway', 'webhooks', key], message: `"${key}" is not a processor of this config (${names.join(', ')})` });
+      // A processor's own path is sent as written: a leftover {processor} would 404 every webhook scenario as a gateway breach.
+      else if (value.includes('{processor}')) ctx.addIssue({ code: 'custom', path: ['gateway', 'webhooks', key], message: `a path per processor is used as written, so {processor} would stay in it; write "${value.replaceAll('{processor}', key)}", or give one path for every processor: webhooks: "${value}"` });
     }
   }
 });

@@ -114,7 +114,7 @@ export default {
     errors: { code: { pointer: '/reason' }, map: codeMap },
     health: { path: '/healthz', processors: '/upstreams', state: '/status', code: '/lastReason', up: ['healthy'], down: ['unhealthy'] },
     metrics: { path: '/metrics', failureCounter: 'payments_upstream_errors_total', codeLabel: 'reason' },
-    webhooks: { stripe: '/hooks/{processor}' },
+    webhooks: { stripe: '/hooks/stripe' },
   },
   coarse: [],
 };

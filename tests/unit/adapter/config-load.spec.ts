@@ -77,6 +77,8 @@ const badConfigs: [string, unknown, string][] = [
     'gatecheck.config.json: coarse[0].code: tls.good-chain expects the payment taken, not a code; a coarse code only replaces an expected error code (got "TLS_HANDSHAKE_FAILED"). Fix: see docs/your-gateway.md#coarse-codes.'],
   ['a readiness pattern that is not a regular expression', { gateway: { ...minimalGateway, ready: { urlLine: '(http' } } },
     'gatecheck.config.json: gateway.ready.urlLine: a valid regular expression (JavaScript syntax; escape backslashes in JSON) (got "(http"). Fix: see docs/your-gateway.md#gateway.'],
+  ['a per-processor webhook path that still holds {processor}', { processors: ['stripe', 'visa'], gateway: { ...minimalGateway, webhooks: { stripe: '/hooks/{processor}' } } },
+    'gatecheck.config.json: gateway.webhooks.stripe: a path per processor is used as written, so {processor} would stay in it; write "/hooks/stripe", or give one path for every processor: webhooks: "/hooks/{processor}" (got "/hooks/{processor}"). Fix: see docs/your-gateway.md#gateway.'],
   ['two processors with one name', { processors: ['stripe', { profile: 'visa', name: 'stripe' }] },
     'gatecheck.config.json: processors[1].name: "stripe" is used twice; give each processor its own name (got "stripe"). Fix: see docs/your-gateway.md#processors.'],
   ['a template placeholder that does not exist', { gateway: { ...minimalGateway, configFile: { inline: '{#processors}\nurl={processor.url}\n{/processors}' } } },

@@ -1,21 +1,18 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { scenarios, scenariosOf } from '../../../mocks/scenarios/index.ts';
 import manifest from '../../../package.json' with { type: 'json' };
-import { listing, npm, npx, startJsonLine, stop, userEnv } from './scratch.ts';
+import { installScratch, listing, npx, startJsonLine, stop, userEnv } from './scratch.ts';
 
 /**
  * gatecheck as a user gets it: `npm pack`, installed into a scratch project outside the repository,
  * every command run there with npx. Nothing may be written inside node_modules/gatecheck.
  */
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
 let installed: string;
 let before: string[];
@@ -33,16 +30,10 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  // Packing (which builds) and installing ~90 packages from the npm cache: 30-60 s on two loaded cores.
   test.setTimeout(240_000);
-  dir = await mkdtemp(path.join(tmpdir(), 'gatecheck-scratch-'));
-  const { stdout: packed } = await timed('pack', () => npm(['pack', '--pack-destination', dir, '--silent'], root));
-  const tarball = packed.trim().split('\n').at(-1)!;
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }));
   // msw and nock as a user of gatecheck/msw and gatecheck/nock has them (optional peer dependencies).
   const peers = ['msw', 'nock'].map((name) => `${name}@${(manifest.devDependencies as Record<string, string>)[name]}`);
-  await timed('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, ...peers], dir));
-  installed = path.join(dir, 'node_modules', 'gatecheck');
+  ({ dir, installed } = await installScratch({ prefix: 'gatecheck-scratch-', extra: peers, step: timed }));
   before = listing(installed);
 });
 
@@ -76,7 +67,8 @@ test('certs --check, list and runbook --out work from the install', async () => 
   const list = await npx(['list', '--json'], dir);
   expect(list.exit, list.stderr).toBe(0);
   expect((JSON.parse(list.stdout) as { id: string }[]).map((s) => s.id)).toEqual(scenarios.map((s) => s.id));
-  await mkdir(path.join(dir, 'ops'));
+  // runbook --out writes into an existing folder (a missing one is refused naming it).
+  await mkdir(path.join(dir, 'ops'), { recursive: true });
   const runbook = await npx(['runbook', '--out', 'ops/runbook.md'], dir);
   expect(runbook.exit, runbook.stderr).toBe(0);
   expect(await readFile(path.join(dir, 'ops', 'runbook.md'), 'utf8')).toBe(renderRunbook(scenarios));

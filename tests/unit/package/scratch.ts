@@ -1,6 +1,9 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { collect, type Run } from '../init/cli.ts';
 
@@ -15,6 +18,27 @@ export function userEnv(): NodeJS.ProcessEnv {
 }
 
 export const npm = (args: string[], cwd: string) => exec('npm', args, { cwd, env: userEnv(), maxBuffer: 16 * 1024 * 1024 });
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs one named step; `timed` in a spec records how long it took. */
+export type Step = <T>(label: string, step: () => Promise<T>) => Promise<T>;
+
+/**
+ * A scratch project outside the repository (a fresh temporary folder) with gatecheck as a user
+ * gets it: `npm pack` of this repository (its build is a no-op when dist/ is current), then
+ * `npm install ./gatecheck-*.tgz` plus `extra` packages. Packing and installing ~90 packages from
+ * the npm cache takes 30-60 s on two loaded cores.
+ */
+export async function installScratch(options: { prefix: string; extra?: string[]; step?: Step }): Promise<{ dir: string; installed: string }> {
+  const step: Step = options.step ?? ((_label, run) => run());
+  const dir = await mkdtemp(path.join(tmpdir(), options.prefix));
+  const { stdout: packed } = await step('pack', () => npm(['pack', '--pack-destination', dir, '--silent'], root));
+  const tarball = packed.trim().split('\n').at(-1)!;
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }));
+  await step('install', () => npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, ...(options.extra ?? [])], dir));
+  return { dir, installed: path.join(dir, 'node_modules', 'gatecheck') };
+}
 
 /** `npx gatecheck ...args` in the scratch project, as its user types it. */
 export const npx = (args: string[], cwd: string): Promise<Run> => collect('npx', ['--no-install', 'gatecheck', ...args], { cwd, env: userEnv() });
