@@ -11,6 +11,7 @@ import type { Mutant } from './mutant.ts';
 export const basicCredentialsLogged: Mutant = {
   name: 'basic-credentials-logged',
   models: 'A gateway that logs each processor request with its headers for debugging, skipping the redactor for the headers field: the Visa Basic credentials land in the logs as base64, never verbatim.',
+  killedBy: ['mtls.good-client-cert', 'mtls.encrypted-key-ok'],
   parts: () => ({
     logger: (options) => createLogger({
       ...options,

@@ -9,6 +9,7 @@ import type { Mutant } from './mutant.ts';
 export const replayFabricatesReference: Mutant = {
   name: 'replay-fabricates-reference',
   models: 'A gateway whose idempotency cache stores only "succeeded" and answers a repeated payment with a newly minted reference instead of the charge the processor recorded.',
+  killedBy: ['http.idempotent-replay'],
   parts: () => ({
     processorClient: (config, deps) => {
       const client = processorClient(config, deps);
