@@ -1,7 +1,8 @@
 /**
- * `npm run soak -- --runs N [--minutes M] [--workers 2] [--json] [--no-interrupt]`
+ * `npm run soak -- --runs N [--minutes M] [--workers 2] [--gateway reference|process] [--json] [--no-interrupt]`
  *
- * Runs the whole contract matrix N times (2 workers) against the reference gateway and reports
+ * Runs the whole contract matrix N times (2 workers) against the reference gateway (--gateway process:
+ * spawned per scenario) and reports
  * every scenario whose verdict ever differs between runs (a flake) or is ever not honoured. After
  * every run, and after one more run interrupted with SIGINT halfway (as Ctrl-C does, to the whole
  * process group), checks that no process of the run and no listening socket of one remains.
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     minutes: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    /** reference (in-process) or process (the reference gateway spawned per scenario, as a user's gateway is). */
+    gateway: { type: 'string', default: 'reference' },
     json: { type: 'boolean', default: false },
     'no-interrupt': { type: 'boolean', default: false },
   },
@@ -48,7 +51,7 @@ for (let i = 1; i <= runs; i++) {
     log(`soak: ${values.minutes} min budget used; stopping after ${i - 1} run(s)`);
     break;
   }
-  const run = await runMatrix({ workers });
+  const run = await runMatrix({ workers, gateway: values.gateway });
   const rows = run.result?.scenarios ?? [];
   for (const row of rows) {
     const seen = verdicts.get(row.id) ?? new Map<string, number>();
@@ -67,7 +70,7 @@ let interrupted: { afterMs: number; exit: number | string | null; leak: Leak | n
 if (!values['no-interrupt']) {
   const walls = reports.map((r) => r.wallMs).sort((a, b) => a - b);
   const afterMs = Math.round((walls[Math.floor(walls.length / 2)] ?? 14_000) / 2);
-  const run = await runMatrix({ workers, interruptAfterMs: afterMs });
+  const run = await runMatrix({ workers, gateway: values.gateway, interruptAfterMs: afterMs });
   const leak = await leaksOf(run, 'interrupted');
   if (leak) leaks.push(leak);
   interrupted = { afterMs, exit: run.exitCode ?? run.signal, leak };
