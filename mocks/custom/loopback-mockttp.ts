@@ -1,5 +1,5 @@
 import net from 'node:net';
-import * as mockttp from 'mockttp';
+import type { Mockttp } from 'mockttp';
 
 let pinning = 0;
 const originalListen = net.Server.prototype.listen;
@@ -12,7 +12,8 @@ const originalListen = net.Server.prototype.listen;
  * Traffic recording is off (gatecheck keeps its own bounded record), so are CORS, change
  * suggestions and HTTP/2: the front speaks HTTP/1.1 to it.
  */
-export async function startLoopbackMockttp(port = 0): Promise<mockttp.Mockttp> {
+export async function startLoopbackMockttp(port = 0): Promise<Mockttp> {
+  const mockttp = await loadMockttp();
   const server = mockttp.getLocal({ recordTraffic: false, suggestChanges: false, cors: false, http2: false, maxBodySize: 1024 * 1024 });
   if (pinning++ === 0) {
     net.Server.prototype.listen = function listenOnLoopback(this: net.Server, ...args: unknown[]) {
@@ -27,4 +28,14 @@ export async function startLoopbackMockttp(port = 0): Promise<mockttp.Mockttp> {
     if (--pinning === 0) net.Server.prototype.listen = originalListen;
   }
   return server;
+}
+
+/** mockttp is an optional peer dependency: only a project with custom processors needs it (and its ~38 MB). */
+async function loadMockttp(): Promise<typeof import('mockttp')> {
+  try {
+    return await import('mockttp');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('gatecheck: custom processors run on mockttp, which is not installed in this project. Fix: npm i -D mockttp@4');
+  }
 }
