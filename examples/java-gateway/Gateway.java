@@ -832,6 +832,9 @@ class HttpsExchange {
             throw new Failure(Reason.UPSTREAM_REFUSED, "connection refused by " + address.getHostAddress() + ":" + port(), false);
         } catch (IOException e) {
             close(raw);
+            // A processor that accepts and resets at once can reach a connect that is still finishing
+            // as SocketException "Connection reset" (SO_ERROR ECONNRESET): a reset, not a refusal.
+            if (String.valueOf(e.getMessage()).contains("reset")) throw new Failure(Reason.UPSTREAM_RESET, "connection reset by " + address.getHostAddress() + ":" + port() + " while connecting", false);
             throw new Failure(Reason.UPSTREAM_REFUSED, "cannot connect: " + e.getMessage(), false);
         }
         SSLSocket socket = null;
