@@ -1,16 +1,11 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { refuses, serveJson } from '../support/serve-process.ts';
 import { getScenario } from '../../mocks/scenarios/index.ts';
 import { startProcessor } from '../../mocks/servers/start-processor.ts';
 import { curl } from '../support/tls-clients.ts';
 
-const refuses = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(false); });
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
-  });
 
 test('close() leaves no listener behind, front or application', async () => {
   const processor = await startProcessor(getScenario('tls.good-chain'));
@@ -32,15 +27,7 @@ test('close() ends open connections, including ones stuck in a handshake', async
 });
 
 test('serve --json prints one line, serves, and exits 0 on SIGTERM leaving no listener', async () => {
-  const child = spawn(process.execPath, ['bin/gatecheck.js', 'serve', 'tls.good-chain', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited early (${code})`)));
-  });
+  const { child, line } = await serveJson('tls.good-chain');
   const printed = JSON.parse(line);
   expect(Object.keys(printed)).toEqual(['id', 'profile', 'url', 'client']);
   expect(printed.client).toMatchObject({ ca: expect.stringMatching(/^\/.*bundle-trust-current\.pem$/), cert: null, key: null, passphrase: null, servername: 'localhost', pins: [] });

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { renderRunbook } from '../../../cli/runbook/render.ts';
 import { scenarios, scenariosOf } from '../../../mocks/scenarios/index.ts';
 import manifest from '../../../package.json' with { type: 'json' };
-import { installScratch, listing, npx, startJsonLine, stop, userEnv } from './scratch.ts';
+import { installScratch, listing, npx, startJsonLine, stop, userEnv, stepTimer } from './scratch.ts';
 
 /**
  * gatecheck as a user gets it: `npm pack`, installed into a scratch project outside the repository,
@@ -18,14 +18,7 @@ let installed: string;
 let before: string[];
 const timings: string[] = [];
 
-async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await step();
-  } finally {
-    timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-}
+const timed = stepTimer(timings);
 
 test.describe.configure({ mode: 'serial' });
 

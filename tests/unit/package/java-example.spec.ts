@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { expect, test } from '@playwright/test';
-import { installScratch, npx } from './scratch.ts';
+import { installScratch, npx, stepTimer } from './scratch.ts';
 import { collect } from '../init/cli.ts';
 
 /**
@@ -45,14 +45,7 @@ let dir: string;
 let gateway: string;
 const timings: string[] = [];
 
-async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await step();
-  } finally {
-    timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-}
+const timed = stepTimer(timings);
 
 test.skip(!javaFound, 'Java not found: the Java example gateway needs java and javac (JDK 17) on PATH; .ci/run installs openjdk-17-jdk-headless when missing');
 test.describe.configure({ mode: 'serial' });

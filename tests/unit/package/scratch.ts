@@ -24,6 +24,18 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Runs one named step; `timed` in a spec records how long it took. */
 export type Step = <T>(label: string, step: () => Promise<T>) => Promise<T>;
 
+
+/** A Step that records how long each labelled step took into `timings` ("label 1.2 s"). */
+export function stepTimer(timings: string[]): Step {
+  return async (label, step) => {
+    const started = Date.now();
+    try {
+      return await step();
+    } finally {
+      timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  };
+}
 /**
  * A scratch project outside the repository (a fresh temporary folder) with gatecheck as a user
  * gets it: `npm pack` of this repository (its build is a no-op when dist/ is current), then
