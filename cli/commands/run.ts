@@ -25,7 +25,7 @@ Results, attachments and (with CI=true) junit.xml go to the output folder (.gate
                GATECHECK_GATEWAY_CMD from the current folder); overrides the config's gateway
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
-  --workers N  parallel workers for the CPU-bound scenarios (default 2); GATECHECK_WAIT_WORKERS=N gives the scenarios that wait on purpose N workers of their own
+  --workers N  parallel workers (default 2); the scenarios that wait on purpose overlap in one of them
   --json       print the matrix as one JSON document instead
   --tier T     mocks (default: the contract matrix against local mock processors) or sandbox
                (gatecheck's mocks checked against the processors' real sandboxes; needs the
@@ -90,7 +90,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   const filter = titleFilter(args.family, args.grep);
   if (filter) assertRegExp(filter, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
-  // The CPU-bound scenarios' workers; the config adds the waiting scenarios' own (tests/harness/contract-projects.ts).
   const workers = args.workers ?? project.config.workers;
   const env = {
     ...process.env,
@@ -98,6 +97,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}),
     ...(project.file ? { [PROJECT_CONFIG_ENV]: project.file } : {}),
     ...(workers ? { GATECHECK_WORKERS: String(workers) } : {}),
+    // The waiting scenarios start ahead of their tests, but only those this filter selects (tests/harness/run-selection.ts).
+    ...(filter ? { GATECHECK_GREP: filter } : {}),
     GATECHECK_GATEWAY_LABEL: gatewayLabel(project),
     GATECHECK_CWD: process.cwd(),
     // The CLI has set GATECHECK_OUTPUT_DIR and GATECHECK_CERTS_DIR (cli/project-paths.ts); Playwright inherits them.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { outputDir } from '../../config/paths.ts';
-import { contractProjects, contractSchedule } from '../../tests/harness/contract-projects.ts';
+import { contractWorkers } from '../../tests/harness/workers.ts';
 
 // The Playwright config `gatecheck run` uses, shipped compiled in dist/ beside the compiled suites.
 // Everything it writes (results, attachments, reports) goes to the project's output folder
@@ -10,7 +10,6 @@ import { contractProjects, contractSchedule } from '../../tests/harness/contract
 const here = path.dirname(fileURLToPath(import.meta.url));
 // .ts when read from the sources (gatecheck's own repository), .js when read from dist/.
 const ext = path.extname(fileURLToPath(import.meta.url));
-const schedule = contractSchedule();
 
 export default defineConfig({
   // Regenerates the test PKI in the certificates folder when it is missing, unparseable or near expiry.
@@ -19,14 +18,14 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // A contract verdict must be deterministic: a retry would hide a flaky gateway or harness.
   retries: 0,
-  // GATECHECK_WORKERS, plus GATECHECK_WAIT_WORKERS when set (tests/harness/contract-projects.ts).
-  workers: schedule.workers,
+  // GATECHECK_WORKERS, default 2 (tests/harness/workers.ts).
+  workers: contractWorkers(),
   // A scenario's own time bound is asserted by the suite; this only stops a hung test.
   timeout: 30_000,
   projects: [
-    // Each scenario starts its own processor and gateway: spread them over the workers one by one, not
-    // file by file (GATECHECK_WAIT_WORKERS=N: the scenarios that wait on purpose in a second `contract` project, N workers).
-    ...contractProjects(path.join(here, '../../tests/contract'), schedule),
+    // Each scenario starts its own processor and gateway: spread over the workers one by one, not file
+    // by file; the scenarios that wait on purpose overlap in one worker (tests/contract/0-waiting.spec.ts).
+    { name: 'contract', testDir: path.join(here, '../../tests/contract'), fullyParallel: true },
     // Real processor sandboxes (`gatecheck run --tier sandbox`): opt-in by GATECHECK_SANDBOX_* variables.
     { name: 'sandbox', testDir: path.join(here, '../../tests/sandbox'), timeout: 60_000 },
   ],

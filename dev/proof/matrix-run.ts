@@ -19,9 +19,8 @@ export type MatrixResult = { status: string; wallMs: number; honoured: number; b
 export type MatrixRunOptions = {
   /** GATECHECK_GATEWAY: reference, process or mutant:<name>. */
   gateway?: string;
-  /** Workers for the CPU-bound scenarios (GATECHECK_WORKERS); the waiting ones get GATECHECK_WAIT_WORKERS more. */
+  /** Playwright workers (GATECHECK_WORKERS). */
   workers?: number;
-  waitWorkers?: number;
   /** Playwright --grep. */
   grep?: string;
   /** SIGINT the whole run (as Ctrl-C does) this many ms after start. */
@@ -69,7 +68,7 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GATECHECK_RUN_JSON: '1', GATECHECK_GATEWAY: options.gateway ?? 'reference', [RUN_MARKER]: marker, FORCE_COLOR: '0', GATECHECK_WORKERS: workers, ...(options.waitWorkers ? { GATECHECK_WAIT_WORKERS: String(options.waitWorkers) } : {}), ...(options.via === 'cli' ? { GATECHECK_OUTPUT_DIR: output } : {}) },
+    env: { ...process.env, GATECHECK_RUN_JSON: '1', GATECHECK_GATEWAY: options.gateway ?? 'reference', [RUN_MARKER]: marker, FORCE_COLOR: '0', GATECHECK_WORKERS: workers, ...(options.via === 'cli' ? { GATECHECK_OUTPUT_DIR: output } : {}) },
   });
   let stdout = '';
   let stderr = '';

@@ -1,7 +1,8 @@
-import { scenariosOf } from '../../mocks/scenarios/index.ts';
+import { busyScenariosOf } from '../harness/schedule.ts';
 import { expect, test } from '../fixtures.ts';
 
-for (const scenario of scenariosOf('mtls')) {
+// The family's scenarios that wait on purpose run in 0-waiting.spec.ts, side by side.
+for (const scenario of busyScenariosOf('mtls')) {
   test(`${scenario.id}: ${scenario.title}`, async ({ contract }) => {
     expect(await contract.run(scenario)).toHonour(scenario);
   });

@@ -32,6 +32,8 @@ export type Observation = {
   topology?: ProcessorFacts[];
   /** The books around the drive: every failure counted, and the declined outcome (null where the driver cannot read them). */
   accounting?: { failures: Counter | null; declined: Counter | null };
+  /** How long the run took, processors started to observation complete (its own time, even when it overlapped others). */
+  ms?: number;
 };
 
 export type Counter = { before: number; after: number };

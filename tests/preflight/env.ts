@@ -10,9 +10,18 @@ const gatewayChoice = z.string().refine(
   { error: `must be "reference", "process" or "mutant:<name>" (one of: ${mutants.map((m) => m.name).join(', ')})` },
 );
 
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const RunEnv = z.object({
   GATECHECK_WORKERS: z.string().regex(/^\d+$/, 'must be a whole number of workers, 1 to 16').transform(Number).pipe(z.number().int().min(1, 'must be 1 to 16').max(16, 'must be 1 to 16')).optional(),
-  GATECHECK_WAIT_WORKERS: z.string().regex(/^\d+$/, 'must be a whole number of workers, 0 to 16').transform(Number).pipe(z.number().int().min(0).max(16, 'must be 0 to 16')).optional(),
+  GATECHECK_GREP: z.string().refine(isRegExp, { error: 'must be a regular expression (gatecheck run sets it from --family and --grep)' }).optional(),
   GATECHECK_GATEWAY: gatewayChoice.optional(),
   GATECHECK_GATEWAY_CMD: z.string().trim().min(1, 'must be a command line (or unset for the default)').optional(),
   GATECHECK_CERTS_DIR: z.string().trim().min(1, 'must be a folder path (or unset for <output folder>/certs)').optional(),

@@ -51,7 +51,7 @@ export default class MatrixReporter implements Reporter {
     const { verdict, reason } = classifyRow(result.status, annotations, observation !== null);
     const failed = verdict === 'breached' || verdict === 'error';
     const message = failed ? stripAnsi(result.error?.message?.split('\n').find((l) => l.includes(id) || l.trim()) ?? '') : null;
-    this.rows.push({ id, verdict, reason, expected, observed, ms: Math.round(result.duration), message });
+    this.rows.push({ id, verdict, reason, expected, observed, ms: typeof observation?.ms === 'number' ? observation.ms : Math.round(result.duration), message });
     if (process.stderr.isTTY) process.stderr.write(`\r[${this.rows.length}/${this.total}] ${glyph[verdict]} ${id}`.padEnd(80));
   }
 
