@@ -1,6 +1,7 @@
 import type { DeclarativeGateway } from '../../config/schema.ts';
 import type { PaymentInput, RunningGateway, WebhookDelivery } from './driver.ts';
 import { HarnessError } from './harness-error.ts';
+import { httpCall, type HttpCall } from './http-call.ts';
 import { readHealth } from './health-reading.ts';
 import { codeMapper, locate } from './locate.ts';
 import { countFailures, sumSamples } from './metrics-reading.ts';
@@ -32,10 +33,7 @@ export function declarativeApi(api: GatewayApi, { url, logs, stop, timeoutMs = 1
     const code = locate(api.errors.code, body);
     return code ? mapCode(code) : null;
   };
-  const call = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, body: await response.text() };
-  };
+  const call = (path: string, init: Omit<HttpCall, 'timeoutMs'> = {}) => httpCall(`${url}${path}`, { ...init, timeoutMs });
   const outcomeCounter = (counter: NonNullable<GatewayApi['metrics']['outcomeCounter']>) => async (outcome: 'succeeded' | 'declined' | 'failed') => {
     const value = outcome === 'declined' ? counter.declined : outcome;
     return sumSamples((await call(api.metrics.path)).body, counter.name, (labels) => labels[counter.label] === value);

@@ -5,7 +5,9 @@ export type HarnessErrorCode =
   | 'GATEWAY_URL_LINE_INVALID'
   | 'GATEWAY_CONFIG_RENDER_FAILED'
   | 'GATEWAY_DRIVER_INVALID'
-  | 'GATEWAY_WEBHOOK_PATH_MISSING';
+  | 'GATEWAY_WEBHOOK_PATH_MISSING'
+  | 'GATEWAY_NO_ANSWER'
+  | 'GATEWAY_UNREACHABLE';
 
 /**
  * A harness error: the gateway command cannot be spawned, never became ready, printed a url line
