@@ -9,7 +9,9 @@ import { outputDir } from '../../config/paths.ts';
 import { Family } from '../../mocks/scenarios/schema.ts';
 import { parseCommand, UsageError } from './usage.ts';
 import { runPlaywrightForOutcome } from '../run/playwright-outcome.ts';
-import { checkEnvironment, HarnessError } from '../../tests/preflight/index.ts';
+// Not preflight/index.ts: the certificate checks run in Playwright's globalSetup; their modules (X.509 parsing) would only slow the CLI's start.
+import { checkEnvironment } from '../../tests/preflight/environment.ts';
+import { HarnessError } from '../../tests/preflight/harness-error.ts';
 
 export const runHelp = `Usage: npx gatecheck run [--config FILE] [--gateway reference|process] [--family F] [--grep G] [--workers N] [--json] [--tier T]
 
