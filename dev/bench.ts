@@ -21,6 +21,7 @@ const { serveReadiness } = await import('./bench/serve-ready.ts');
 const { harnessOverhead, processorStart } = await import('./bench/startup.ts');
 const { javaExample, matrix } = await import('./bench/matrix.ts');
 const { customThroughput, throughput } = await import('./bench/throughput.ts');
+const { shards } = await import('./bench/shards.ts');
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +45,7 @@ const sections: [string, () => Promise<Figure[]>][] = [
   ['peers', () => peers({ install: values['install-peers'], runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: quick ? 2000 : 10_000, connections: 10 })],
   ['matrix', () => matrix(quick ? 1 : 3)],
   ['java', () => javaExample(quick ? 1 : 3)],
+  ['shards', () => shards(quick ? 1 : 2)],
 ];
 
 const figures: Figure[] = [];

@@ -28,6 +28,8 @@ Results, attachments and (with CI=true) junit.xml go to the output folder (.gate
   --family F   only one family: ${Family.options.join(', ')}
   --grep G     only scenarios whose id or title matches G (a regular expression)
   --workers N  parallel workers (default 2); the scenarios that wait on purpose overlap in one of them
+  --shard I/N  only the I-th of N equal parts of the selected scenarios (one CI machine each;
+               the matrix's verdict is every shard's)
   --json       print the matrix as one JSON document instead
   --tier T     mocks (default: the contract matrix against local mock processors) or sandbox
                (gatecheck's mocks checked against the processors' real sandboxes; needs the
@@ -39,6 +41,7 @@ const Args = z.object({
   family: Family.optional(),
   grep: z.string().min(1).optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
+  shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'must be I/N, e.g. 1/2').refine((v) => !/^\d+\/\d+$/.test(v) || Number(v.split('/')[0]) <= Number(v.split('/')[1]), 'I must be at most N, e.g. 2/2').optional(),
   json: z.boolean().default(false),
   tier: z.enum(['mocks', 'sandbox']).default('mocks'),
   positionals: z.array(z.string()).max(0, 'run takes no arguments; narrow it with --family or --grep'),
@@ -83,7 +86,7 @@ export const RUNNER_NODE_FLAGS = ['--max-semi-space-size=1'];
 
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseCommand('run', argv, {
-    config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, tier: { type: 'string' },
+    config: { type: 'string' }, gateway: { type: 'string' }, family: { type: 'string' }, grep: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, tier: { type: 'string' }, shard: { type: 'string' },
   }, Args);
   const project = await projectConfig(args.config);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -92,6 +95,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const filter = titleFilter(args.family, args.grep);
   if (filter) assertRegExp(filter, args.grep);
   if (filter) playwrightArgs.push('--grep', filter);
+  if (args.shard) playwrightArgs.push('--shard', args.shard);
   const workers = args.workers ?? project.config.workers;
   const env = {
     ...process.env,

@@ -15,6 +15,8 @@ const rows: Row[] = [
   { args: ['run', '--family', 'nope'], exit: 2, first: /^gatecheck run: --family: Invalid option: expected one of "tls"/ },
   { args: ['run', '--workers', '0'], exit: 2, first: /^gatecheck run: --workers: Too small/ },
   { args: ['run', '--workers', 'abc'], exit: 2, first: /^gatecheck run: --workers: Invalid input/ },
+  { args: ['run', '--shard', '3/2'], exit: 2, first: /^gatecheck run: --shard: I must be at most N, e.g. 2\/2\. See: npx gatecheck run --help$/ },
+  { args: ['run', '--shard', 'half'], exit: 2, first: /^gatecheck run: --shard: must be I\/N, e.g. 1\/2\. See/ },
   { args: ['run', '--gateway', 'nope'], exit: 2, first: /^gatecheck run: --gateway: Invalid option/ },
   { args: ['run', '--bogus'], exit: 2, first: /^gatecheck run: Unknown option '--bogus'/ },
   { args: ['run', '--grep', '[a-'], exit: 2, first: /^gatecheck run: --grep: "\[a-" is not a regular expression/ },
