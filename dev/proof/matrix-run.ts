@@ -44,8 +44,8 @@ export type MatrixRun = {
   wallMs: number;
   /** Largest sum of RSS over the run's processes seen by the sampler. */
   peakRssBytes: number;
-  /** Each process's own largest RSS seen by the sampler: the runner, its workers (its node children), and the rest (gateway processes, shells). */
-  peakRssByRole: { runnerBytes: number; workersBytes: number[]; othersBytes: number };
+  /** Each process's own largest RSS seen by the sampler: `gatecheck run` (via cli), the Playwright runner, its workers, and the largest of the rest (gateway processes). */
+  peakRssByRole: { cliBytes: number; runnerBytes: number; workersBytes: number[]; othersBytes: number };
   stderr: string;
 };
 
@@ -75,12 +75,13 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   child.stdout.on('data', (c: Buffer) => (stdout += c));
   child.stderr.on('data', (c: Buffer) => (stderr += c));
   let peakRssBytes = 0;
-  const peaks = new Map<number, { role: 'runner' | 'worker' | 'other'; bytes: number }>();
+  const peaks = new Map<number, { role: Role; bytes: number }>();
   const sample = () => {
     const found = tree(child.pid!);
     peakRssBytes = Math.max(peakRssBytes, found.reduce((sum, p) => sum + p.rssBytes, 0));
     for (const p of found) {
-      const role = peaks.get(p.pid)?.role ?? roleOf(p.pid);
+      // Read each time: a process seen between fork and exec still shows its parent's command line.
+      const role = roleOf(p.pid);
       peaks.set(p.pid, { role, bytes: Math.max(peaks.get(p.pid)?.bytes ?? 0, p.rssBytes) });
     }
   };
@@ -96,6 +97,7 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   const line = stdout.split('\n').reverse().find((l) => l.startsWith('{') && l.includes('"scenarios"'));
   const byRole = [...peaks.values()];
   const peakRssByRole = {
+    cliBytes: Math.max(0, ...byRole.filter((p) => p.role === 'cli').map((p) => p.bytes)),
     runnerBytes: Math.max(0, ...byRole.filter((p) => p.role === 'runner').map((p) => p.bytes)),
     workersBytes: byRole.filter((p) => p.role === 'worker').map((p) => p.bytes),
     othersBytes: Math.max(0, ...byRole.filter((p) => p.role === 'other').map((p) => p.bytes)),
@@ -103,12 +105,15 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
   return { marker, result: line ? (JSON.parse(line) as MatrixResult) : null, exitCode, signal, wallMs, peakRssBytes, peakRssByRole, stderr };
 }
 
-/** A Playwright worker is forked from playwright/lib/worker/workerProcessEntry.js (common/process.js before 1.5x); the runner runs its cli.js `test`. */
-function roleOf(pid: number): 'runner' | 'worker' | 'other' {
+type Role = 'cli' | 'runner' | 'worker' | 'other';
+
+/** A Playwright worker is forked from playwright/lib/worker/workerProcessEntry.js (common/process.js before 1.5x); the runner runs its cli.js `test`; `gatecheck run` starts the runner. */
+function roleOf(pid: number): Role {
   let cmdline = '';
   try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { return 'other'; }
   if (/playwright[\\/]lib[\\/](worker[\\/]workerProcessEntry|common[\\/]process)\.js/.test(cmdline)) return 'worker';
   if (/[\\/]cli\.js\0test\0/.test(cmdline)) return 'runner';
+  if (/gatecheck\.js\0run\0/.test(cmdline)) return 'cli';
   return 'other';
 }
 
