@@ -1,14 +1,16 @@
 /**
- * `npm run soak -- --runs N [--minutes M] [--workers 2] [--gateway reference|process] [--json] [--no-interrupt]`
+ * `npm run soak -- --runs N [--minutes M] [--workers 2] [--gateway reference|process] [--hog N] [--json] [--no-interrupt]`
  *
  * Runs the whole contract matrix N times (2 workers) against the reference gateway (--gateway process:
  * spawned per scenario) and reports
  * every scenario whose verdict ever differs between runs (a flake) or is ever not honoured. After
  * every run, and after one more run interrupted with SIGINT halfway (as Ctrl-C does, to the whole
  * process group), checks that no process of the run and no listening socket of one remains.
- * `--minutes M` stops starting new runs after M minutes (the report says how many ran).
+ * `--minutes M` stops starting new runs after M minutes (the report says how many ran). `--hog N`
+ * keeps N busy loops (one core each) running beside the runs: no time bound may give way under them.
  * Exits 1 on any flake, breach or leak.
  */
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { listeningPortsOf, listeningSockets } from './proof/processes.ts';
 import { leftovers, runMatrix, type MatrixRun } from './proof/matrix-run.ts';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     /** reference (in-process) or process (the reference gateway spawned per scenario, as a user's gateway is). */
     gateway: { type: 'string', default: 'reference' },
+    hog: { type: 'string', default: '0' },
     json: { type: 'boolean', default: false },
     'no-interrupt': { type: 'boolean', default: false },
   },
@@ -45,6 +48,9 @@ const reports: RunReport[] = [];
 const leaks: Leak[] = [];
 const started = Date.now();
 const portsBefore = new Set(listeningSockets().map((s) => s.port));
+const hogs = Array.from({ length: Number(values.hog) }, () => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+process.once('exit', () => hogs.forEach((hog) => hog.kill('SIGKILL')));
+if (hogs.length) log(`soak: ${hogs.length} busy loop(s) beside the runs`);
 
 for (let i = 1; i <= runs; i++) {
   if (Date.now() - started > budgetMs) {
@@ -77,15 +83,16 @@ if (!values['no-interrupt']) {
   log(`soak: run interrupted with SIGINT after ${afterMs} ms: exited ${interrupted.exit}, ${leak ? `LEAK: ${leak.processes.length} process(es) left` : 'nothing left behind'}`);
 }
 
+for (const hog of hogs) hog.kill('SIGKILL');
 const completed = reports.filter((r) => r.scenarios > 0).length;
 const flakes = [...verdicts].filter(([, seen]) => seen.size > 1).map(([id, seen]) => ({ id, verdicts: Object.fromEntries(seen) }));
 const breached = [...verdicts].filter(([, seen]) => seen.size === 1 && !seen.has('honoured')).map(([id, seen]) => ({ id, verdicts: Object.fromEntries(seen) }));
 const newListeners = listeningSockets().map((s) => s.port).filter((p) => !portsBefore.has(p));
-const summary = { runs: reports.length, completed, scenarios: verdicts.size, flakes, breached, leaks, interrupted, reports, newListeningPortsOnMachine: newListeners };
+const summary = { runs: reports.length, busyLoops: hogs.length, completed, scenarios: verdicts.size, flakes, breached, leaks, interrupted, reports, newListeningPortsOnMachine: newListeners };
 
 if (values.json) console.log(JSON.stringify(summary));
 else {
-  console.log(`\n${reports.length} run(s) of ${verdicts.size} scenarios with ${workers} workers: ${flakes.length} flake(s), ${breached.length} always breached, ${leaks.length} leak(s)${interrupted ? `; SIGINT halfway: ${interrupted.leak ? 'LEAK' : 'nothing left behind'}` : ''}`);
+  console.log(`\n${reports.length} run(s) of ${verdicts.size} scenarios with ${workers} workers${hogs.length ? ` beside ${hogs.length} busy loop(s)` : ''}: ${flakes.length} flake(s), ${breached.length} always breached, ${leaks.length} leak(s)${interrupted ? `; SIGINT halfway: ${interrupted.leak ? 'LEAK' : 'nothing left behind'}` : ''}`);
   for (const f of flakes) console.log(`  flake: ${f.id} ${JSON.stringify(f.verdicts)}`);
   for (const b of breached) console.log(`  breached every time: ${b.id}`);
   for (const r of reports) for (const n of r.notHonoured) console.log(`  ${r.run}: ${n}`);
