@@ -16,7 +16,8 @@ export type Pki = {
 };
 
 export function loadPki(dir = certsDir()): Pki {
-  const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')));
+  // Jitless: parsed once per process, where compiling zod's fast path would cost more than the parse.
+  const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')), { jitless: true });
   const cache = new Map<string, string>();
   const entry = (id: string) => {
     const found = manifest.certs.find((c) => c.id === id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CertRole } from './specs.ts';
+import { CertRole } from './role.ts';
 
 /** certs/manifest.json: the certificate inventory PCI DSS v4.0 4.2.1.1 asks for. */
 export const ManifestEntry = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertRole } from './role.ts';
 
 /**
  * The test PKI as data. One entry per certificate; the generator, the manifest, the loader and
@@ -9,9 +10,6 @@ export const KeySpec = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rsa'), bits: z.number().int().min(512) }),
 ]);
 export type KeySpec = z.infer<typeof KeySpec>;
-
-export const CertRole = z.enum(['root', 'intermediate', 'server', 'client']);
-export type CertRole = z.infer<typeof CertRole>;
 
 export const CertSpec = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),
