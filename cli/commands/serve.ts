@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { customGatewayConfig } from '../../mocks/custom/gateway-config.ts';
-import { customScenarios, processorOfId, type CustomScenario } from '../../mocks/custom/scenarios.ts';
-import { startCustomProcessor } from '../../mocks/custom/start.ts';
+import type { CustomScenario } from '../../mocks/custom/scenarios.ts';
 import { getScenario } from '../../mocks/scenarios/index.ts';
-import { customProcessorsOfProject } from '../../tests/harness/custom-processors.ts';
-import { getProfile } from '../../mocks/processors/index.ts';
 import { ProfileName } from '../../mocks/processors/profile.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
 import { startProcessor, type ProcessorEvent, type ProcessorServer, type RunningProcessor, type StartOptions } from '../../mocks/servers/start-processor.ts';
-import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
 import { parseCommand, UsageError } from './usage.ts';
 import { watchStarter } from '../lifetime/starter-watch.ts';
 import { markInUse } from '../lifetime/certs-in-use.ts';
 import { certsDir } from '../../mocks/pki/paths.ts';
+
+// A custom processor's scenario id names its processor first: `mobile-money/tls.expired-leaf`.
+// Only those load the custom-processor modules (and the project's config of them), and only
+// --target loads the webhook signer: `serve <built-in id>` starts sooner without them.
+const isCustomId = (id: string) => id.includes('/');
 
 export const serveHelp = `Usage: npx gatecheck serve <scenario-id> [--profile P] [--port N] [--raw-card-access] [--json] [--target URL]
 
@@ -110,7 +110,7 @@ async function startTopology(scenario: Scenario, options: Omit<StartOptions, 'pk
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseCommand('serve', argv, { profile: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, 'raw-card-access': { type: 'boolean' }, target: { type: 'string' } }, Args);
   const id = args.positionals[0]!;
-  if (processorOfId(id)) return serveCustom(await customScenario(id), args.port, args.json);
+  if (isCustomId(id)) return serveCustom(await customScenario(id), args.port, args.json);
   let scenario: Scenario;
   try {
     scenario = getScenario(id);
@@ -138,6 +138,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
 
 /** A custom processor's scenario (`mobile-money/tls.expired-leaf`) from the project config. */
 async function customScenario(id: string): Promise<CustomScenario> {
+  const { customScenarios, processorOfId } = await import('../../mocks/custom/scenarios.ts');
+  const { customProcessorsOfProject } = await import('../../tests/harness/custom-processors.ts');
   const all = customScenarios(await customProcessorsOfProject());
   const found = all.find((c) => c.scenario.id === id);
   if (found) return found;
@@ -148,6 +150,8 @@ async function customScenario(id: string): Promise<CustomScenario> {
 
 /** Serves a custom processor's scenario until SIGINT or SIGTERM. */
 async function serveCustom(custom: CustomScenario, port: number | undefined, json: boolean): Promise<number> {
+  const { startCustomProcessor } = await import('../../mocks/custom/start.ts');
+  const { customGatewayConfig } = await import('../../mocks/custom/gateway-config.ts');
   const release = markInUse(certsDir(), `gatecheck serve ${custom.scenario.id}`);
   const server = await startCustomProcessor(custom, { port });
   if (json) console.log(JSON.stringify({ id: custom.scenario.id, profile: 'custom', processor: custom.processor.name, url: server.url, client: server.client }));
@@ -164,6 +168,8 @@ async function serveCustom(custom: CustomScenario, port: number | undefined, jso
 /** `serve <webhook scenario> --target URL`: deliver the scenario's webhooks, print the answers, judge the last one. */
 async function deliverWebhooks(scenario: Scenario, target: string, json: boolean, profileName?: ProfileName): Promise<number> {
   if (scenario.drive.kind !== 'webhook') throw new UsageError(`gatecheck serve: --target is for webhook scenarios; ${scenario.id} is a ${scenario.family} scenario (npx gatecheck list --family webhook)`);
+  const { getProfile } = await import('../../mocks/processors/index.ts');
+  const { signedDeliveries } = await import('../../mocks/servers/webhook-deliveries.ts');
   const profile = getProfile(profileName ?? scenario.processor.profile);
   const answers: { delivery: number; status: number; body: string }[] = [];
   for (const [i, delivery] of signedDeliveries(profile, scenario.drive.deliveries).entries()) {
