@@ -1,6 +1,5 @@
 import { runMain } from './commands/main.ts';
 import { UsageError } from './commands/usage.ts';
-import { applyProjectPaths } from './project-paths.ts';
 
 type Loaded = { help: string; run: (argv: string[]) => Promise<number> };
 type Command = { summary: string; load: () => Promise<Loaded> };
@@ -40,6 +39,8 @@ await runMain(async () => {
   // `run --config` names the project config. `gateway` and `audit` take --config as the reference
   // gateway's own config file: audit takes the paths from the folder's project config; gateway needs
   // none (its files are named in its own config).
+  // Loaded here, not at the top: `gatecheck --help` and a mistyped command never read a config.
+  const { applyProjectPaths } = await import('./project-paths.ts');
   if (name === 'run') await applyProjectPaths(argv);
   else if (name !== 'init' && name !== 'gateway') await applyProjectPaths([]);
   return loaded.run(argv);

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** A mistake in how a command was called: printed with the fix, exit code 2. */
 export class UsageError extends Error {
