@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -125,6 +125,25 @@ test.describe('certs --check', () => {
     const report = checkPki(dir, sixDaysBeforeGoodExpires);
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toMatch(/server-good\.pem: expires in \d day\(s\), within 7/);
+  });
+
+  test('after a passing check, the next judges the same dates the same way; a same-size edit of a file is still caught', () => {
+    const full = checkPki(dir);
+    expect(full.ok).toBe(true);
+    expect(existsSync(path.join(dir, '.checked.json'))).toBe(true);
+    // Unchanged folder: the stamped check gives the full check's report, a later date still expires a certificate.
+    expect(checkPki(dir)).toEqual(full);
+    const sixDaysBeforeGoodExpires = new Date(Date.parse(cert('server-good').validTo) - 6 * DAY_MS);
+    expect(checkPki(dir, sixDaysBeforeGoodExpires).problems.join('\n')).toMatch(/server-good\.pem: expires in \d day\(s\), within 7/);
+    // One base64 character changed, same size: the stamp no longer matches, the full check finds it.
+    const file = path.join(dir, 'server-good.pem');
+    const pem = readFileSync(file, 'utf8');
+    const at = pem.indexOf('\n', 40) + 10;
+    writeFileSync(file, pem.slice(0, at) + (pem[at] === 'A' ? 'B' : 'A') + pem.slice(at + 1));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(pem));
+    const after = checkPki(dir);
+    expect(after.ok).toBe(false);
+    expect(after.certs.find((c) => c.id === 'server-good')?.status).not.toBe('valid');
   });
 
   test('fails when the manifest is missing', async () => {
