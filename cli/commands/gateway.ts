@@ -1,5 +1,7 @@
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { GatewayBootError, loadGatewayConfig, startGateway } from '../../gateway/index.ts';
+import { runMain } from './main.ts';
 import { parseCommand } from './usage.ts';
 import { watchStarter } from '../lifetime/starter-watch.ts';
 
@@ -52,4 +54,18 @@ export async function gatewayCommand(argv: string[]): Promise<number> {
   await gateway.close();
   if (!args.json) console.log(`gateway closed (${signal})`);
   return 0;
+}
+
+/**
+ * `node dist/cli/commands/gateway.js --config FILE --json`: this command alone, what the process
+ * driver starts per scenario. The same command as `gatecheck gateway` without the CLI's dispatcher
+ * and the project-config modules it loads (the scenario catalogue among them). Once closed it exits
+ * at once: left to drain, Node's teardown took another 40-70 ms per stop.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) console.log(gatewayHelp);
+  else await runMain(() => gatewayCommand(argv));
+  await new Promise((resolve) => process.stdout.write('', () => process.stderr.write('', resolve)));
+  process.exit();
 }
