@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { GatewayBootError, loadGatewayConfig, startGateway } from '../../gateway/index.ts';
@@ -56,13 +57,22 @@ export async function gatewayCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Whether `script` (process.argv[1]) is this module, however it was named (a symlink, a relative path). */
+const isEntry = (script: string | undefined) => {
+  try {
+    return script !== undefined && import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * `node dist/cli/commands/gateway.js --config FILE --json`: this command alone, what the process
  * driver starts per scenario. The same command as `gatecheck gateway` without the CLI's dispatcher
  * and the project-config modules it loads (the scenario catalogue among them). Once closed it exits
  * at once: left to drain, Node's teardown took another 40-70 ms per stop.
  */
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntry(process.argv[1])) {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) console.log(gatewayHelp);
   else await runMain(() => gatewayCommand(argv));
