@@ -5,7 +5,8 @@
  * ratio against a baseline measured in this same run. Figures: the contract matrix (wall time,
  * deliberate waits apart, peak RSS), per-scenario harness overhead, one processor's start, the
  * mock processor's keep-alive throughput and p99 (vs bare node:https, and vs Mountebank and
- * WireMock when installed), PKI generation (vs selfsigned) and `gatecheck serve` readiness.
+ * WireMock when installed), PKI generation (vs selfsigned), `gatecheck serve` readiness and the
+ * process driver's spawn to ready (vs a bare node:https process).
  */
 import { parseArgs } from 'node:util';
 import { applyProjectPaths } from '../cli/project-paths.ts';
@@ -18,6 +19,7 @@ await applyProjectPaths([], root);
 const { pkiGeneration } = await import('./bench/pki.ts');
 const { peers } = await import('./bench/peers.ts');
 const { serveReadiness } = await import('./bench/serve-ready.ts');
+const { spawnReady } = await import('./bench/spawn-ready.ts');
 const { harnessOverhead, processorStart } = await import('./bench/startup.ts');
 const { javaExample, matrix } = await import('./bench/matrix.ts');
 const { customThroughput, throughput } = await import('./bench/throughput.ts');
@@ -43,6 +45,7 @@ const sections: [string, () => Promise<Figure[]>][] = [
   ['throughput', () => throughput({ runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: 1000, connections: 10 })],
   ['custom', () => customThroughput({ runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: 1000, connections: 10 })],
   ['peers', () => peers({ install: values['install-peers'], runs: quick ? 1 : 3, durationMs: quick ? 2000 : 4000, warmupMs: quick ? 2000 : 10_000, connections: 10 })],
+  ['spawn', async () => [await spawnReady(quick ? 5 : 15)]],
   ['matrix', () => matrix(quick ? 1 : 3)],
   ['java', () => javaExample(quick ? 1 : 3)],
   ['shards', () => shards(quick ? 1 : 2)],

@@ -35,7 +35,7 @@ function mustHaveResult(run: MatrixRun, what: string): NonNullable<MatrixRun['re
 
 /**
  * The whole matrix against the reference gateway, in-process and through the process driver
- * (`node bin/gatecheck.js gateway` per scenario), alternated so the machine's load drifts onto
+ * (`node dist/cli/commands/gateway.js` per scenario), alternated so the machine's load drifts onto
  * both alike: wall time spawn to exit, the waits done on purpose, peak RSS (the run's sum, the
  * runner and each worker), and the verdicts (the same in every run, or the figure says so).
  */

@@ -43,14 +43,15 @@ function urlFromLine(line: string, pattern: RegExp): string | null {
   return url.origin + url.pathname.replace(/\/$/, '');
 }
 
+/** Asks `url` until it answers: soon after the start (most gateways listen within a few hundred ms), then every 50 ms. */
 async function poll(url: string, until: () => boolean): Promise<boolean> {
-  while (!until()) {
+  for (let pause = 5; !until(); pause = Math.min(pause * 2, 50)) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await response.body?.cancel();
       return true;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
   return false;
@@ -73,6 +74,8 @@ export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
     child.once('error', (error) => { spawnError = error; resolve({ code: null, signal: null }); });
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+  // 'exit' can come before the last of its output: the refusal line is read once its pipes close.
+  const outputClosed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   if (child.pid) alive.set(child.pid, options.dir);
   let done = false;
   void exited.then(() => { done = true; });
@@ -96,6 +99,9 @@ export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
   let readyUrl: string | null = null;
   let lineError: unknown = null;
   let partial = '';
+  // Settled by whichever comes first: the URL line (or a malformed one), the exit, the deadline.
+  let settle: () => void = () => {};
+  const settled = new Promise<void>((resolve) => (settle = resolve));
   const onData = (chunk: Buffer) => {
     output += chunk;
     if (readyUrl || lineError || !('urlLine' in options.ready)) return;
@@ -108,7 +114,7 @@ export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
       } catch (error) {
         lineError = error;
       }
-      if (readyUrl || lineError) return;
+      if (readyUrl || lineError) return settle();
     }
   };
   child.stdout?.on('data', onData);
@@ -119,13 +125,20 @@ export async function spawnGateway(options: SpawnOptions): Promise<Spawned> {
   if ('pollUrl' in options.ready) {
     if (await poll(options.ready.pollUrl, () => done || timedOut())) readyUrl = new URL(options.ready.pollUrl).origin;
   } else {
-    while (!readyUrl && !lineError && !done && !timedOut()) await new Promise((resolve) => setTimeout(resolve, 10));
+    const timer = setTimeout(settle, options.bootTimeoutMs);
+    void exited.then(settle);
+    await settled;
+    clearTimeout(timer);
   }
   if (readyUrl && !done) return { ready: true, url: readyUrl, logs: () => output, stop };
 
   const stillRunning = !done;
   if (stillRunning) killGroup('SIGKILL');
   const exit = await exited;
+  // Bounded: a grandchild still holding the pipes is killed with the group just after.
+  let drainTimer: NodeJS.Timeout | undefined;
+  await Promise.race([outputClosed, new Promise((resolve) => (drainTimer = setTimeout(resolve, 1000)))]);
+  clearTimeout(drainTimer);
   release();
   if (lineError) throw lineError;
   if (stillRunning) {

@@ -1,5 +1,4 @@
 import type { LoadedConfig } from '../../config/load.ts';
-import { getMutant } from '../mutants/index.ts';
 import { declarativeDriver } from './declarative.ts';
 import type { GatewayDriver } from './driver.ts';
 import { loadDriverModule } from './driver-module.ts';
@@ -10,12 +9,15 @@ import { referenceApiGateway } from './reference-api.ts';
 /**
  * GATECHECK_GATEWAY=reference (default, in-process) | process (GATECHECK_GATEWAY_CMD, any process
  * speaking the reference gateway's API, run from GATECHECK_CWD) | mutant:<name> (the reference
- * gateway with seams replaced by a deliberately broken part: tests/mutants/).
+ * gateway with seams replaced by a deliberately broken part: tests/mutants/, loaded only then).
  */
-export function selectDriver(choice = process.env.GATECHECK_GATEWAY ?? 'reference'): GatewayDriver {
+export async function selectDriver(choice = process.env.GATECHECK_GATEWAY ?? 'reference'): Promise<GatewayDriver> {
   if (choice === 'reference') return referenceDriver();
   if (choice === 'process') return declarativeDriver(referenceApiGateway(process.env.GATECHECK_GATEWAY_CMD ?? defaultGatewayCommand()), process.env.GATECHECK_CWD ?? process.cwd(), 'process');
-  if (choice.startsWith('mutant:')) return referenceDriver(getMutant(choice.slice('mutant:'.length)).parts(), choice);
+  if (choice.startsWith('mutant:')) {
+    const { getMutant } = await import('../mutants/index.ts');
+    return referenceDriver(getMutant(choice.slice('mutant:'.length)).parts(), choice);
+  }
   throw new Error(`gatecheck: GATECHECK_GATEWAY must be "reference", "process" or "mutant:<name>", not "${choice}"`);
 }
 

@@ -33,7 +33,7 @@ for (const mutant of mutants) {
   });
 }
 
-test('GATECHECK_GATEWAY=mutant:<name> selects the mutant; an unknown name says which exist', () => {
-  expect(selectDriver(`mutant:${mutants[0]!.name}`).name).toBe(`mutant:${mutants[0]!.name}`);
-  expect(() => selectDriver('mutant:nope')).toThrow(/no mutant "nope"; one of: verification-off/);
+test('GATECHECK_GATEWAY=mutant:<name> selects the mutant; an unknown name says which exist', async () => {
+  expect((await selectDriver(`mutant:${mutants[0]!.name}`)).name).toBe(`mutant:${mutants[0]!.name}`);
+  await expect(selectDriver('mutant:nope')).rejects.toThrow(/no mutant "nope"; one of: verification-off/);
 });
