@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { mutants } from '../mutants/index.ts';
+import { MUTANT_NAMES } from '../mutants/names.ts';
 
 /**
  * Every GATECHECK_* variable `gatecheck run` (and the contract project) reads, validated before
  * anything starts: a typo is one harness error naming the variable, never a silent default.
  */
 const gatewayChoice = z.string().refine(
-  (v) => v === 'reference' || v === 'process' || (v.startsWith('mutant:') && mutants.some((m) => `mutant:${m.name}` === v)),
-  { error: `must be "reference", "process" or "mutant:<name>" (one of: ${mutants.map((m) => m.name).join(', ')})` },
+  (v) => v === 'reference' || v === 'process' || (v.startsWith('mutant:') && MUTANT_NAMES.includes(v.slice('mutant:'.length))),
+  { error: `must be "reference", "process" or "mutant:<name>" (one of: ${MUTANT_NAMES.join(', ')})` },
 );
 
 function isRegExp(source: string): boolean {

@@ -7,6 +7,7 @@ import { selectDriver } from '../drivers/select.ts';
 import { contractGatewayConfig } from '../drivers/gateway-config.ts';
 import type { ProcessorConfig } from '../drivers/driver.ts';
 import { mutants } from '../mutants/index.ts';
+import { MUTANT_NAMES } from '../mutants/names.ts';
 
 /**
  * Every mutant still builds: the reference gateway starts with its replaced seams and stops again.
@@ -15,6 +16,8 @@ import { mutants } from '../mutants/index.ts';
 test('there are at least 30 mutants, with unique names and a sentence each', () => {
   expect(mutants.length).toBeGreaterThanOrEqual(30);
   expect(new Set(mutants.map((m) => m.name)).size).toBe(mutants.length);
+  // The preflight's list of names (no gateway modules loaded) is the catalogue's.
+  expect(MUTANT_NAMES).toEqual(mutants.map((m) => m.name));
   for (const m of mutants) expect(m.models.length, m.name).toBeGreaterThan(40);
 });
 

@@ -1,0 +1,41 @@
+/**
+ * The mutants' names, without their modules (which load the reference gateway): what the run's
+ * preflight checks GATECHECK_GATEWAY=mutant:<name> against. tests/unit/mutants.spec.ts holds it
+ * equal to the catalogue in index.ts.
+ */
+export const MUTANT_NAMES: readonly string[] = [
+  'verification-off',
+  'hostname-unchecked',
+  'system-ca-store',
+  'weak-keys-accepted',
+  'client-cert-not-sent',
+  'wrong-client-key',
+  'retries-auth-failure',
+  'new-idempotency-key-per-retry',
+  'no-timeout',
+  'api-key-in-error',
+  'health-always-green',
+  'unsigned-webhooks-accepted',
+  'generic-error-code',
+  'decline-as-outage',
+  'failover-after-written-request',
+  'failover-never-engages',
+  'health-shared-across-processors',
+  'client-cert-for-every-processor',
+  'auth-header-shared',
+  'retry-after-ignored',
+  'retry-after-read-as-ms',
+  'decline-counted-as-failure',
+  'decline-outcome-as-failed',
+  'failure-code-label-dropped',
+  'webhook-dedupe-by-signature',
+  'webhook-reserialised-body',
+  'stale-webhooks-accepted',
+  'failover-on-decline',
+  'health-up-on-any-answer',
+  'pan-in-debug-logs',
+  'legacy-tls-allowed',
+  'ca-bundle-from-cert-file',
+  'basic-credentials-logged',
+  'replay-fabricates-reference',
+];
