@@ -80,8 +80,11 @@ export async function runMatrix(options: MatrixRunOptions = {}): Promise<MatrixR
     const found = tree(child.pid!);
     peakRssBytes = Math.max(peakRssBytes, found.reduce((sum, p) => sum + p.rssBytes, 0));
     for (const p of found) {
-      // Read each time: a process seen between fork and exec still shows its parent's command line.
-      const role = roleOf(p.pid);
+      // Read until it names a role: a process seen between fork and exec still shows its parent's
+      // command line, and an exiting one shows none.
+      const known = peaks.get(p.pid)?.role;
+      const read = known === 'worker' || known === 'cli' ? known : roleOf(p.pid);
+      const role = read === 'other' ? (known ?? 'other') : read;
       peaks.set(p.pid, { role, bytes: Math.max(peaks.get(p.pid)?.bytes ?? 0, p.rssBytes) });
     }
   };
