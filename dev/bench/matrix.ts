@@ -5,25 +5,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import { root, runMatrix, type MatrixRun } from '../proof/matrix-run.ts';
+import { tree } from '../proof/processes.ts';
+import { RUNNER_NODE_FLAGS } from '../../cli/commands/run.ts';
 import { figure, median, MiB, round, type Figure } from './stats.ts';
 import { deliberateWait } from './waits.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Playwright alone: as many empty tests as the matrix has scenarios, same workers. The runner's own floor. */
-async function emptyRun(workers: number): Promise<number> {
+/** Playwright alone: as many empty tests as the matrix has scenarios, same workers. The runner's own floor, in time and in memory (its processes' summed RSS at the peak). */
+async function emptyRun(workers: number): Promise<{ ms: number; peakRssBytes: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gatecheck-bench-empty-'));
   const testModule = path.join(path.dirname(require.resolve('@playwright/test')), 'index.mjs');
   writeFileSync(path.join(dir, 'empty.config.mjs'), `export default { testDir: ${JSON.stringify(dir)}, workers: ${workers}, fullyParallel: true, reporter: 'null', outputDir: ${JSON.stringify(path.join(dir, 'out'))} };\n`);
   writeFileSync(path.join(dir, 'empty.spec.mjs'), `import { test } from ${JSON.stringify(testModule)};\nfor (const id of ${JSON.stringify(scenarios.map((s) => s.id))}) test(id, () => {});\n`);
   const started = performance.now();
+  let peakRssBytes = 0;
+  let sampler: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--config', path.join(dir, 'empty.config.mjs')], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [...RUNNER_NODE_FLAGS, require.resolve('@playwright/test/cli'), 'test', '--config', path.join(dir, 'empty.config.mjs')], { stdio: 'ignore' });
+    sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, tree(child.pid!).reduce((sum, p) => sum + p.rssBytes, 0))), 50);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the empty Playwright run exited ${code}`))));
   });
+  clearInterval(sampler);
   const ms = performance.now() - started;
   rmSync(dir, { recursive: true, force: true });
-  return ms;
+  return { ms, peakRssBytes };
 }
 
 const notHonoured = (run: MatrixRun) => (run.result?.scenarios ?? []).filter((r) => r.verdict !== 'honoured').map((r) => `${r.id}: ${r.verdict}`);
@@ -35,15 +41,20 @@ function mustHaveResult(run: MatrixRun, what: string): NonNullable<MatrixRun['re
 
 /**
  * The whole matrix against the reference gateway, in-process and through the process driver
- * (`node dist/cli/commands/gateway.js` per scenario), alternated so the machine's load drifts onto
- * both alike: wall time spawn to exit, the waits done on purpose, peak RSS (the run's sum, the
- * runner and each worker), and the verdicts (the same in every run, or the figure says so).
+ * (`node dist/cli/commands/gateway.js` per scenario) and in-process on one worker (the low-memory
+ * shape), each through `gatecheck run` as a user runs it and alternated so the machine's load drifts
+ * onto all alike: wall time spawn to exit, the waits done on purpose, peak RSS (the run's sum; the
+ * CLI, the runner and each worker), and the verdicts (the same in every run, or the figure says so).
  */
 export async function matrix(runs: number, workers = 2): Promise<Figure[]> {
   const walls: number[] = [];
   const processWalls: number[] = [];
   const rss: number[] = [];
   const runnerRss: number[] = [];
+  const cliRss: number[] = [];
+  const oneWorkerWalls: number[] = [];
+  const oneWorkerRss: number[] = [];
+  const emptyRss: number[] = [];
   const workerRss: number[] = [];
   const workerCounts: number[] = [];
   const deliberate: number[] = [];
@@ -54,12 +65,16 @@ export async function matrix(runs: number, workers = 2): Promise<Figure[]> {
   let count = 0;
   const empty: number[] = [];
   for (let i = 0; i < runs; i++) {
-    empty.push(await emptyRun(workers));
-    const run = await runMatrix({ workers, sampleRssMs: 50 });
+    const floor = await emptyRun(workers);
+    empty.push(floor.ms);
+    emptyRss.push(floor.peakRssBytes / MiB);
+    // As a user runs it: `gatecheck run --json`, the compiled package.
+    const run = await runMatrix({ via: 'cli', workers, sampleRssMs: 50 });
     const result = mustHaveResult(run, 'in-process');
     walls.push(run.wallMs);
     rss.push(run.peakRssBytes / MiB);
     runnerRss.push(run.peakRssByRole.runnerBytes / MiB);
+    cliRss.push(run.peakRssByRole.cliBytes / MiB);
     workerRss.push(Math.max(0, ...run.peakRssByRole.workersBytes) / MiB);
     workerCounts.push(run.peakRssByRole.workersBytes.length);
     count = result.scenarios.length;
@@ -76,10 +91,15 @@ export async function matrix(runs: number, workers = 2): Promise<Figure[]> {
     }
     deliberate.push(waiting);
     harness.push(own);
-    const viaProcess = await runMatrix({ workers, gateway: 'process' });
+    const viaProcess = await runMatrix({ via: 'cli', workers, gateway: 'process' });
     mustHaveResult(viaProcess, 'process-driver');
     processWalls.push(viaProcess.wallMs);
     processVerdictSets.add(JSON.stringify(notHonoured(viaProcess)));
+    const oneWorker = await runMatrix({ via: 'cli', workers: 1, sampleRssMs: 50 });
+    mustHaveResult(oneWorker, 'one-worker');
+    oneWorkerWalls.push(oneWorker.wallMs);
+    oneWorkerRss.push(oneWorker.peakRssBytes / MiB);
+    verdictSets.add(JSON.stringify(notHonoured(oneWorker)));
   }
   const breaches = JSON.parse([...verdictSets][0] ?? '[]') as string[];
   const sameVerdicts = verdictSets.size === 1 && breaches.length === 0;
@@ -97,8 +117,12 @@ export async function matrix(runs: number, workers = 2): Promise<Figure[]> {
   });
   wall.goal = { text: '<= 6 s wall on 2 cores, every scenario honoured in every run', met: wall.value <= 6000 && sameVerdicts };
   const memory = figure({
-    id: 'matrix-peak-rss', what: 'peak RSS of a matrix run (runner + workers + their children, summed at each 50 ms sample)', unit: 'MiB', better: 'lower', samples: rss,
-    notes: { runnerPeakMiB: round(median(runnerRss)), largestWorkerPeakMiB: round(median(workerRss)), workerProcesses: median(workerCounts) },
+    id: 'matrix-peak-rss', what: `peak RSS of a matrix run, ${workers} workers (gatecheck run + Playwright runner + workers + their children, summed at each 50 ms sample)`, unit: 'MiB', better: 'lower', samples: rss,
+    baseline: { what: `Playwright alone: ${count} empty tests, ${workers} workers, same V8 flags`, value: median(emptyRss), samples: emptyRss },
+    notes: {
+      cliPeakMiB: round(median(cliRss)), runnerPeakMiB: round(median(runnerRss)), largestWorkerPeakMiB: round(median(workerRss)), workerProcesses: median(workerCounts),
+      oneWorker: { peakRssMiB: round(median(oneWorkerRss)), wallMs: Math.round(median(oneWorkerWalls)), samplesMiB: oneWorkerRss.map((v) => round(v)), samplesMs: oneWorkerWalls.map((v) => Math.round(v)) },
+    },
   });
   memory.goal = { text: '<= 400 MiB', met: memory.value <= 400 };
   const perWorker = figure({ id: 'matrix-worker-peak-rss', what: 'peak RSS of the largest Playwright worker of a matrix run (its own high-water mark)', unit: 'MiB', better: 'lower', samples: workerRss, notes: { runnerPeakMiB: round(median(runnerRss)) } });
