@@ -1,7 +1,8 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// From dist/ (the package) the compiled command module is a sibling folder away; from the sources
+// (gatecheck's own repository) it is the one `npm run build` wrote to dist/.
+const compiled = import.meta.url.endsWith('.js') ? new URL('../../cli/commands/gateway.js', import.meta.url) : new URL('../../dist/cli/commands/gateway.js', import.meta.url);
 
 /**
  * The bundled reference gateway as a process (what `GATECHECK_GATEWAY=process` runs without
@@ -10,5 +11,5 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * gateway needs.
  */
 export function defaultGatewayCommand(): string {
-  return `"${process.execPath}" "${path.join(root, 'dist/cli/commands/gateway.js')}" --config {config} --json`;
+  return `"${process.execPath}" "${fileURLToPath(compiled)}" --config {config} --json`;
 }

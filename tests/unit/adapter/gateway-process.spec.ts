@@ -90,3 +90,13 @@ test('gatecheck run: a gateway command that does not exist exits 2 (harness erro
     p.remove();
   }
 });
+
+test('regression: the default process command names a gateway module that exists, from the sources and from dist/ (dist/ once ran dist/dist/..., every scenario "refused to start")', async () => {
+  const fromSources = (await import('../../../tests/drivers/default-command.ts')).defaultGatewayCommand();
+  const fromDist = (await import(new URL('../../../dist/tests/drivers/default-command.js', import.meta.url).href)).defaultGatewayCommand() as string;
+  for (const command of [fromSources, fromDist]) {
+    const file = command.split('"')[3]!;
+    expect(file, command).toMatch(/[\\/]dist[\\/]cli[\\/]commands[\\/]gateway\.js$/);
+    expect(existsSync(file), command).toBe(true);
+  }
+});
