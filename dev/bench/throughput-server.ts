@@ -2,7 +2,8 @@
  * A server for the throughput bench, in its own process so the load generator and the server each
  * get a core: `bare` (node:https answering a fixed body), `mock` (a scenario's mock processor) or
  * `custom` (examples/custom-processor's mockttp rules behind the TLS front, its tls.good-chain).
- * Prints one JSON line {port} once listening; exits on SIGTERM.
+ * Prints one JSON line {port} once listening; exits on SIGTERM. With GATECHECK_PROFILE_FILE set,
+ * SIGUSR2 starts a CPU profile, written there on SIGTERM (dev/bench/profile-route.ts).
  */
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
@@ -12,6 +13,8 @@ import { loadPki } from '../../mocks/pki/load.ts';
 export const CUSTOM_BENCH_CONFIG = 'examples/custom-processor/gatecheck.config.mjs';
 
 const [kind = 'bare', scenarioId = 'tls.good-chain'] = process.argv.slice(2);
+const profileFile = process.env.GATECHECK_PROFILE_FILE;
+const profiler = profileFile ? await (await import('./throughput-profile.ts')).profileOnSignal(profileFile) : null;
 let close: () => Promise<void>;
 let port: number;
 
@@ -44,4 +47,4 @@ if (kind === 'bare') {
   close = () => processor.close();
 }
 process.stdout.write(`${JSON.stringify({ port })}\n`);
-process.once('SIGTERM', () => void close().then(() => process.exit(0)));
+process.once('SIGTERM', () => void (profiler?.stop() ?? Promise.resolve()).then(close).then(() => process.exit(0)));

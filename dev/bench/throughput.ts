@@ -44,25 +44,49 @@ function oneReply(port: number, path: string): Promise<{ status: number; content
 }
 
 export type ThroughputOptions = { runs: number; durationMs: number; warmupMs: number; connections: number };
-type Side = { rps: number[]; p50: number[]; p99: number[]; rssMiB: number[]; errors: number; statuses: Record<string, number> };
+type Side = { rps: number[]; p50: number[]; p99: number[]; rssMiB: number[]; cpuUsPerRequest: number[]; errors: number; statuses: Record<string, number> };
+const side = (): Side => ({ rps: [], p50: [], p99: [], rssMiB: [], cpuUsPerRequest: [], errors: 0, statuses: {} });
 
-async function measure(kind: 'bare' | 'mock' | 'custom', path: string, options: ThroughputOptions, env: Record<string, string>, side: Side): Promise<void> {
+/** Linux's USER_HZ: the unit of utime and stime in /proc/<pid>/stat on every mainstream architecture. */
+const CLOCK_TICKS_PER_S = 100;
+
+/** A process's CPU time so far (user + system, in microseconds), or null where /proc has none. */
+function cpuUs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S) * 1e6;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(kind: 'bare' | 'mock' | 'custom', path: string, options: ThroughputOptions, env: Record<string, string>, into: Side): Promise<void> {
   const server = await spawnWithLine(['--import', 'tsx', 'dev/bench/throughput-server.ts', kind], env);
   try {
     const port = Number(server.line.port);
     const base = { port, request: kind === 'custom' ? customBenchRequest() : benchRequest(path), connections: options.connections, maxRequests: 2_000_000, tls: clientTls() };
     if (options.warmupMs) await load({ ...base, durationMs: options.warmupMs });
+    const cpuBefore = cpuUs(server.child.pid);
     const result: LoadResult = await load({ ...base, durationMs: options.durationMs });
-    side.rps.push(result.rps);
-    side.p50.push(percentile(result.latenciesMs, 50));
-    side.p99.push(percentile(result.latenciesMs, 99));
-    side.rssMiB.push(server.peakRssMiB());
-    side.errors += result.errors;
-    for (const [k, v] of Object.entries(result.statuses)) side.statuses[k] = (side.statuses[k] ?? 0) + v;
+    const cpuAfter = cpuUs(server.child.pid);
+    // The server's own CPU per answer: what the route costs, less bent by the machine's load than req/s.
+    if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) into.cpuUsPerRequest.push((cpuAfter - cpuBefore) / result.requests);
+    into.rps.push(result.rps);
+    into.p50.push(percentile(result.latenciesMs, 50));
+    into.p99.push(percentile(result.latenciesMs, 99));
+    into.rssMiB.push(server.peakRssMiB());
+    into.errors += result.errors;
+    for (const [k, v] of Object.entries(result.statuses)) into.statuses[k] = (into.statuses[k] ?? 0) + v;
   } finally {
     await server.stop();
   }
 }
+
+const notes = (s: Side) => ({
+  p50Ms: round(median(s.p50), 2), p99Ms: round(median(s.p99), 2), peakRssMiB: round(Math.max(...s.rssMiB)),
+  ...(s.cpuUsPerRequest.length ? { serverCpuUsPerRequest: round(median(s.cpuUsPerRequest)) } : {}),
+  errors: s.errors, statuses: s.statuses,
+});
 
 /**
  * Keep-alive throughput of the mock processor vs a bare node:https server answering the same body:
@@ -77,18 +101,22 @@ export async function throughput(options: ThroughputOptions): Promise<Figure[]> 
   ] as const) {
     const probe = await spawnWithLine(['--import', 'tsx', 'dev/bench/throughput-server.ts', 'mock']);
     const reply = await oneReply(Number(probe.line.port), path).finally(() => probe.stop());
-    const bare: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
-    const mock: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+    const bare = side();
+    const mock = side();
     for (let i = 0; i < options.runs; i++) {
       // Alternate, so drift in the machine's load hits both alike.
       await measure('bare', path, options, { GATECHECK_BENCH_REPLY: JSON.stringify(reply) }, bare);
       await measure('mock', path, options, {}, mock);
     }
-    const notes = (s: Side) => ({ p50Ms: round(median(s.p50), 2), p99Ms: round(median(s.p99), 2), peakRssMiB: round(Math.max(...s.rssMiB)), errors: s.errors, statuses: s.statuses });
+    // Each mock run against the bare run just before it: drift in the machine's load hits a pair alike.
+    const paired = mock.rps.map((rps, i) => rps / bare.rps[i]!);
     const rps = figure({
       id, what: `mock processor (tls.good-chain), ${what}, ${options.connections} keep-alive connections`, unit: 'req/s', better: 'higher',
       samples: mock.rps, baseline: { what: 'bare node:https, same body', value: median(bare.rps), samples: bare.rps },
-      notes: { mock: notes(mock), bare: notes(bare), load: `built-in keep-alive generator, ${options.durationMs} ms per run after ${options.warmupMs} ms warm-up` },
+      notes: {
+        mock: notes(mock), bare: notes(bare), pairedRatio: { median: round(median(paired), 3), samples: paired.map((r) => round(r, 3)) },
+        load: `built-in keep-alive generator, ${options.durationMs} ms per run after ${options.warmupMs} ms warm-up`,
+      },
     });
     const p99 = median(mock.p99);
     rps.goal = id === 'mock-throughput'
@@ -111,13 +139,12 @@ export async function throughput(options: ThroughputOptions): Promise<Figure[]> 
  * profile's payment route), same generator, alternated run by run.
  */
 export async function customThroughput(options: ThroughputOptions): Promise<Figure[]> {
-  const builtIn: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
-  const custom: Side = { rps: [], p50: [], p99: [], rssMiB: [], errors: 0, statuses: {} };
+  const builtIn = side();
+  const custom = side();
   for (let i = 0; i < options.runs; i++) {
     await measure('mock', '/v1/payment_intents', options, {}, builtIn);
     await measure('custom', '/mm/v2/transfers', options, {}, custom);
   }
-  const notes = (s: Side) => ({ p50Ms: round(median(s.p50), 2), p99Ms: round(median(s.p99), 2), peakRssMiB: round(Math.max(...s.rssMiB)), errors: s.errors, statuses: s.statuses });
   const rps = figure({
     id: 'custom-throughput', what: `custom processor on mockttp (examples/custom-processor, mobile-money/tls.good-chain), POST /mm/v2/transfers, ${options.connections} keep-alive connections`,
     unit: 'req/s', better: 'higher', samples: custom.rps,

@@ -3,7 +3,8 @@ import type { ProcessorRequest, ProcessorResponse } from './profile.ts';
 /** A header's value by case-insensitive name, or undefined. */
 export function header(request: Pick<ProcessorRequest, 'headers'>, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(request.headers)) if (key.toLowerCase() === wanted) return value;
+  if (Object.hasOwn(request.headers, wanted)) return request.headers[wanted]; // names are lower-case (ProcessorRequest)
+  for (const key in request.headers) if (key.toLowerCase() === wanted) return request.headers[key];
   return undefined;
 }
 
@@ -24,34 +25,41 @@ export function parseJson(body: string): unknown {
   }
 }
 
-/** The path of names in a form key: `a[b][c]` -> ['a', 'b', 'c']. Memoised: a processor sees the same few keys. */
-const keyNames = new Map<string, string[]>();
+/** The path of names in a form key: `a[b][c]` -> ['a', 'b', 'c']. */
 function namesOf(key: string): string[] {
-  let names = keyNames.get(key);
-  if (names) return names;
   const parts = key.match(/^([^[\]]+)((?:\[[^[\]]*\])*)$/);
-  names = parts ? [parts[1]!, ...[...parts[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)] : [key];
-  if (keyNames.size < 1000) keyNames.set(key, names);
-  return names;
+  return parts ? [parts[1]!, ...[...parts[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)] : [key];
 }
 
 /** One form-encoded name or value: most values (amounts, ids, `true`) have nothing to decode, and are returned as they are. */
 const formComponent = (raw: string): string => (raw.includes('%') || raw.includes('+') ? decodeURIComponent(raw.replace(/\+/g, ' ')) : raw);
 
-/** The pairs of a form body as URLSearchParams reads them; decodeURIComponent for speed, URLSearchParams when it would throw. */
-function formPairs(body: string): [string, string][] {
-  const pairs: [string, string][] = [];
+/**
+ * The path of names in a key as sent (`payment_method_data%5Bcard%5D%5Bnumber%5D`). Memoised by
+ * the encoded key: a processor sees the same few keys, so each is decoded and split once, not per request.
+ */
+const encodedKeyNames = new Map<string, string[]>();
+function namesOfEncoded(rawKey: string): string[] {
+  let names = encodedKeyNames.get(rawKey);
+  if (names) return names;
+  names = namesOf(formComponent(rawKey));
+  if (encodedKeyNames.size < 1000) encodedKeyNames.set(rawKey, names);
+  return names;
+}
+
+/** The pairs of a form body as URLSearchParams reads them, keys as paths of names; decodeURIComponent for speed, URLSearchParams when it would throw. */
+function formPairs(body: string): [string[], string][] {
+  const pairs: [string[], string][] = [];
   try {
     for (const segment of body.split('&')) {
       if (segment === '') continue;
       const eq = segment.indexOf('=');
-      const rawKey = eq < 0 ? segment : segment.slice(0, eq);
-      const rawValue = eq < 0 ? '' : segment.slice(eq + 1);
-      pairs.push([formComponent(rawKey), formComponent(rawValue)]);
+      pairs.push(eq < 0 ? [namesOfEncoded(segment), ''] : [namesOfEncoded(segment.slice(0, eq)), formComponent(segment.slice(eq + 1))]);
     }
     return pairs;
   } catch {
-    return [...new URLSearchParams(body)]; // malformed percent-encoding: URLSearchParams is lenient
+    // malformed percent-encoding: URLSearchParams is lenient
+    return [...new URLSearchParams(body)].map(([key, value]): [string[], string] => [namesOf(key), value]);
   }
 }
 
@@ -61,8 +69,7 @@ function formPairs(body: string): [string, string][] {
  */
 export function decodeForm(body: string): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [key, value] of formPairs(body)) {
-    const names = namesOf(key);
+  for (const [names, value] of formPairs(body)) {
     let node = root;
     for (let i = 0; i < names.length - 1; i++) {
       const name = names[i]!;

@@ -82,8 +82,10 @@ function process<Req>(body: Req, key: string | null, state: ProcessorState, spec
     if (!spec.replies.pending) throw new Error('gatecheck: a payment spec charged nothing and has no pending reply');
     return spec.replies.pending(body, state);
   }
-  const { outcome, ...charge } = charged;
-  const payment: CommittedPayment = { ...charge, currency: charge.currency.toUpperCase(), idempotencyKey: key, outcome: outcome.outcome };
+  const { outcome } = charged;
+  const payment: CommittedPayment = {
+    id: charged.id, idempotencyKey: key, amount: charged.amount, currency: charged.currency.toUpperCase(), reference: charged.reference, outcome: outcome.outcome,
+  };
   state.commit(payment);
   return outcome.outcome === 'approved' ? spec.replies.approved(body, payment, state) : spec.replies.declined(body, payment, outcome.reason, state);
 }

@@ -1,5 +1,6 @@
 import { IdempotencyStore } from './idempotency.ts';
 import type { CommittedPayment, ProfileName, ProfileOptions, ProfileState } from './profile.ts';
+import { Recent } from './recent.ts';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 32_400;
 /** How many committed payments and issued tokens a mock remembers: bounded under any length of load. */
@@ -20,7 +21,7 @@ export class ProcessorState implements ProfileState {
   readonly oauthClients: readonly { clientId: string; clientSecret: string }[];
   /** PayPal orders by id (bounded like payments): what capture looks up. */
   readonly orders = new Map<string, unknown>();
-  readonly #payments: CommittedPayment[] = [];
+  readonly #payments = new Recent<CommittedPayment>(MEMORY_LIMIT);
   #serverErrorsLeft: number;
 
   constructor(readonly profile: ProfileName, options: ProfileOptions = {}) {
@@ -33,13 +34,13 @@ export class ProcessorState implements ProfileState {
     this.oauthClients = [...(options.oauthClients ?? [])];
   }
 
+  /** The committed payments, oldest first (a copy). */
   get payments(): readonly CommittedPayment[] {
-    return this.#payments;
+    return this.#payments.toArray();
   }
 
   commit(payment: CommittedPayment): void {
     this.#payments.push(payment);
-    if (this.#payments.length > MEMORY_LIMIT) this.#payments.shift();
   }
 
   /** Remembers an issued OAuth2 token, forgetting the oldest beyond MEMORY_LIMIT. */

@@ -153,25 +153,22 @@ const rawCardRefusal = () =>
       'Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that map to the test card you are using, see https://stripe.com/docs/testing. To enable raw card data APIs in test mode, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.',
   });
 
-/** The card a request pays with: a known test PaymentMethod or token, a raw number, or null when unknown. */
-function instrumentOf(body: StripePaymentRequest): { outcome: CardOutcome; paymentMethod: string } | null {
+/** What the card a request pays with does: a known test PaymentMethod or token, a raw number; null when unknown. */
+function outcomeOf(body: StripePaymentRequest): CardOutcome | null {
   const pm = body.payment_method;
-  if (pm !== undefined) {
-    const known = STRIPE_TEST_PAYMENT_METHODS[pm];
-    return known ? { outcome: known, paymentMethod: pm } : null;
-  }
+  if (pm !== undefined) return STRIPE_TEST_PAYMENT_METHODS[pm] ?? null;
   const card = body.payment_method_data!.card;
-  if (card.token !== undefined) {
-    const known = STRIPE_TEST_TOKENS[card.token];
-    return known ? { outcome: known, paymentMethod: ids.stripe('pm') } : null;
-  }
-  return { outcome: cardOutcome(card.number!), paymentMethod: ids.stripe('pm') };
+  if (card.token !== undefined) return STRIPE_TEST_TOKENS[card.token] ?? null;
+  return cardOutcome(card.number!);
 }
+
+/** The PaymentMethod a reply names: the one sent, or the one Stripe creates from card data or a token. */
+const paymentMethodOf = (body: StripePaymentRequest): string => body.payment_method ?? ids.stripe('pm');
 
 function authorize(body: StripePaymentRequest, state: ProcessorState): ProcessorResponse | null {
   const card = body.payment_method_data?.card;
   if (card?.number !== undefined && !state.rawCardAccess) return rawCardRefusal();
-  if (instrumentOf(body)) return null;
+  if (outcomeOf(body)) return null;
   if (body.payment_method !== undefined) {
     return error(400, { type: 'invalid_request_error', code: 'resource_missing', message: `No such PaymentMethod: '${body.payment_method}'`, param: 'payment_method' });
   }
@@ -184,16 +181,13 @@ const spec: PaymentSpec<StripePaymentRequest> = {
   idempotency: { header: 'idempotency-key', maxLength: 255, replayHeaders: { 'idempotent-replayed': 'true' } },
   authenticate,
   authorize,
-  charge: (body) => {
-    const instrument = instrumentOf(body)!;
-    return {
-      id: ids.stripe('pi'),
-      amount: Number(body.amount),
-      currency: body.currency,
-      reference: body.metadata?.reference ?? body.description ?? '',
-      outcome: instrument.outcome,
-    };
-  },
+  charge: (body) => ({
+    id: ids.stripe('pi'),
+    amount: Number(body.amount),
+    currency: body.currency,
+    reference: body.metadata?.reference ?? body.description ?? '',
+    outcome: outcomeOf(body)!,
+  }),
   replies: {
     invalid,
     invalidKey: (message) => error(400, { type: 'invalid_request_error', message }),
@@ -214,7 +208,7 @@ const spec: PaymentSpec<StripePaymentRequest> = {
         confirmation_method: 'automatic',
         created: Math.floor(state.now().getTime() / 1000),
         livemode: false,
-        payment_method: instrumentOf(body)!.paymentMethod,
+        payment_method: paymentMethodOf(body),
         description: body.description ?? null,
         metadata: body.metadata ?? {},
       }),
@@ -225,7 +219,7 @@ const spec: PaymentSpec<StripePaymentRequest> = {
         decline_code: reason === 'insufficient-funds' ? 'insufficient_funds' : 'generic_decline',
         message: reason === 'insufficient-funds' ? 'Your card has insufficient funds.' : 'Your card was declined.',
         payment_intent: { id: payment.id, status: 'requires_payment_method' },
-        payment_method: { id: instrumentOf(body)!.paymentMethod, object: 'payment_method' },
+        payment_method: { id: paymentMethodOf(body), object: 'payment_method' },
       }),
   },
 };

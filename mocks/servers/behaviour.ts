@@ -33,7 +33,9 @@ const STRIPE_MODE_MISMATCH = JSON.stringify({
  * Wraps a profile with the scenario's HTTP-level behaviour. `nth` counts payment requests, so a
  * behaviour limited to `times` failures lets the retry through (what an idempotent retry meets).
  */
-export function behave(profile: ProcessorProfile, behaviour: Behaviour, state: ProfileState) {
+export function behave(profile: ProcessorProfile, behaviour: Behaviour, state: ProfileState): (request: ProcessorRequest) => Promise<Answer> {
+  // Behaviours the state already carries (or none): the profile answers, with nothing to count per request.
+  if (behaviour.kind === 'normal' || behaviour.kind === 'app-error' || behaviour.kind === 'slow-processing') return (request) => profile.handle(request, state);
   let payments = 0;
   return async (request: ProcessorRequest): Promise<Answer> => {
     const isPayment = request.method === 'POST' && request.path === profile.paymentRoute.path;
@@ -76,10 +78,6 @@ export function behave(profile: ProcessorProfile, behaviour: Behaviour, state: P
           const failure = profile.failure(behaviour.failure, { retryAfterSeconds: behaviour.retryAfterSeconds ?? 1 });
           return withHeader(failure, 'retry-after', behaviour.retryAfterSeconds === null ? null : String(behaviour.retryAfterSeconds));
         }
-        break;
-      case 'normal':
-      case 'app-error':
-      case 'slow-processing':
         break;
     }
     return handle();

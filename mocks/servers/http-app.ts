@@ -21,10 +21,16 @@ export type HttpApp = {
 
 function flatHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
+}
+
+/** The request as it arrived, and its record: one object, made once. */
+function recordOf(req: IncomingMessage, body: string): RequestRecord {
+  return { method: req.method ?? 'GET', path: req.url ?? '/', headers: flatHeaders(req.headers), body, at: new Date().toISOString(), arrivedMs: monotonicMs() };
 }
 
 function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
@@ -47,8 +53,8 @@ export async function startHttpApp(
   const state = profile.createState({ ...stateOptions(behaviour), ...options });
   const answer = behave(profile, behaviour, state);
   const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
-    const request = { method: req.method ?? 'GET', path: req.url ?? '/', headers: flatHeaders(req.headers), body };
-    requests.push({ ...request, at: new Date().toISOString(), arrivedMs: monotonicMs() });
+    const request = recordOf(req, body);
+    requests.push(request);
     if (request.path === PING_PATH) return reply(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ ok: true, profile: profile.name }));
     let response: Awaited<ReturnType<typeof answer>>;
     try {
@@ -63,7 +69,7 @@ export async function startHttpApp(
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => void respond(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => void respond(req, res, (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
   });
   const sockets = trackSockets(server);
   const port = await listen(server, options.port ?? 0);

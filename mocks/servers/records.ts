@@ -1,4 +1,5 @@
 import type { ProcessorRequest } from '../processors/profile.ts';
+import { Recent } from '../processors/recent.ts';
 
 /** Why a connection did not reach HTTP: a closed union, not free text. */
 export type ConnectionFailure =
@@ -35,26 +36,24 @@ export const monotonicMs = (): number => performance.now();
 
 /** Keeps the newest `limit` items: recording stays bounded under any length of load. */
 export class BoundedLog<T> {
-  private items: T[] = [];
+  readonly #items: Recent<T>;
   private watchers: ((item: T) => void)[] = [];
   dropped = 0;
   /** How many items were ever pushed (ids come from it). */
   count = 0;
-  constructor(private readonly limit = 1000) {}
+  constructor(limit = 1000) {
+    this.#items = new Recent<T>(limit);
+  }
   /** Calls `watcher` with every item pushed from now on. */
   watch(watcher: (item: T) => void): void {
     this.watchers.push(watcher);
   }
   push(item: T): void {
     for (const watcher of this.watchers) watcher(item);
-    this.items.push(item);
-    if (this.items.length > this.limit) {
-      this.items.shift();
-      this.dropped++;
-    }
+    if (this.#items.push(item)) this.dropped++;
   }
   all(): T[] {
-    return [...this.items];
+    return this.#items.toArray();
   }
 }
 
