@@ -5,6 +5,7 @@ import { notApplicable } from './harness/applicable.ts';
 import { assess, remember, verdictAnnotation } from './harness/assess.ts';
 import { gatewayTest } from './harness/fixtures-gateway.ts';
 import { processorTest } from './harness/fixtures-processor.ts';
+import type { GatewayDriver } from './drivers/driver.ts';
 import type { Observation } from './harness/observation.ts';
 import { Overlap } from './harness/overlap.ts';
 import { selectedByRun } from './harness/run-selection.ts';
@@ -25,11 +26,11 @@ export type ContractRunOptions = {
 /** Gateway starts at once per worker: a start is CPU work (a process, a module graph), the waits that follow are not. */
 const BOOT_SLOTS = 2;
 /**
- * Scenario runs under way at once per worker, each with a gateway (maybe a process) and its
- * processors. Four keeps the waiting group under its longest wait plus a second, while a loaded
- * machine still gives each run's own timers the CPU they need to keep their bounds.
+ * Scenario runs under way at once per worker, each with a gateway and its processors. In-process
+ * gateways cost little each: eight keeps the waiting group near its longest wait (its tests' times
+ * sum to ~23 s). A gateway process per scenario (a JVM, say) costs a start and memory each: four.
  */
-const RUNS_AT_ONCE = 4;
+const runsAtOnce = (driver: GatewayDriver) => (driver.inProcess ? 8 : 4);
 
 /**
  * The contract fixtures: `pki`, `project` (the gatecheck.config), `processor` (factory), `gateway`
@@ -44,7 +45,7 @@ export const test = mergeTests(processorTest, gatewayTest).extend<
   overlap: [
     async ({ pki, driver, project }, use) => {
       const bootSlot = slotsOf(BOOT_SLOTS);
-      const overlap = new Overlap((scenario) => startScenarioRun(scenario, { pki, driver, project, bootSlot }), RUNS_AT_ONCE);
+      const overlap = new Overlap((scenario) => startScenarioRun(scenario, { pki, driver, project, bootSlot }), runsAtOnce(driver));
       await use(overlap);
       await overlap.abandon();
     },

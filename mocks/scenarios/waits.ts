@@ -3,8 +3,8 @@ import type { Scenario } from './schema.ts';
 
 /**
  * Why a scenario waits on purpose (a timeout it must hit, a Retry-After it must honour, a slow
- * answer), or null, read from its definition: the contract projects run these apart, with more
- * workers (their time is idle), and the benchmarks report their time apart from the harness's own.
+ * answer), or null, read from its definition: the contract suites overlap these in one worker (their
+ * time is idle; tests/contract/0-waiting.spec.ts), and the benchmarks report their time apart.
  */
 export function deliberateWait(s: Scenario): string | null {
   const b = s.processor.behaviour;

@@ -47,6 +47,8 @@ export type BootResult =
 
 export interface GatewayDriver {
   readonly name: string;
+  /** The gateway runs inside the test worker (no process of its own per scenario): several can run at once cheaply. */
+  readonly inProcess?: boolean;
   /**
    * Starts a gateway with these processors, in order; a refusal to boot is a result, not an error.
    * A fault of the harness or the adapter (the command cannot run, no readiness in time) throws a HarnessError.

@@ -10,6 +10,7 @@ import { httpGateway } from './http-gateway.ts';
 export function referenceDriver(parts: Partial<GatewayParts> = {}, name = 'reference'): GatewayDriver {
   return {
     name,
+    inProcess: true,
     async start(processors: ProcessorConfig[]): Promise<BootResult> {
       try {
         const gateway = await startGateway(contractGatewayConfig(processors), parts);
