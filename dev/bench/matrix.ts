@@ -129,7 +129,7 @@ export async function matrix(runs: number, workers = 2): Promise<Figure[]> {
   const processDriver = figure({
     id: 'matrix-process-driver', what: `whole contract matrix, reference gateway through the process driver (a gateway process per scenario), ${workers} workers`, unit: 'ms', better: 'lower', samples: processWalls,
     baseline: { what: 'the same matrix in-process (above), alternated run by run', value: median(walls), samples: walls },
-    notes: { notHonoured: JSON.parse([...processVerdictSets][0] ?? '[]'), sameVerdictsInEveryRun: processVerdictSets.size === 1 },
+    notes: { notHonouredByRun: [...processVerdictSets].map((set) => JSON.parse(set) as string[]), sameVerdictsInEveryRun: processVerdictSets.size === 1 },
   });
   processDriver.goal = { text: '<= 1.5x in-process', met: (processDriver.ratio ?? Infinity) <= 1.5 };
   return [wall, memory, perWorker, processDriver];
@@ -154,11 +154,12 @@ export async function javaExample(runs: number, workers = 2): Promise<Figure[]> 
     rmSync(output, { recursive: true, force: true });
     const line = run.stdout.split('\n').reverse().find((l) => l.startsWith('{') && l.includes('"scenarios"'));
     if (!line || run.status === 2) return [{ ...base, value: NaN, samples: [], notes: { status: `skipped: npx gatecheck run in examples/java-gateway exited ${run.status} (${(run.stderr || run.stdout).trim().split('\n').slice(-2).join(' / ').slice(0, 300)})` } }];
-    const result = JSON.parse(line) as { honoured: number; breached: number; scenarios: { verdict: string }[] };
+    const result = JSON.parse(line) as { honoured: number; breached: number; scenarios: { id: string; verdict: string; message?: string }[] };
     walls.push(ms);
     const verdicts: Record<string, number> = {};
     for (const r of result.scenarios) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
-    summary = { exit: run.status, verdicts };
+    const breaches = result.scenarios.filter((r) => r.verdict === 'breached').map((r) => r.message ?? r.id);
+    summary = { exit: run.status, verdicts, breachesByRun: [...((summary.breachesByRun as string[][] | undefined) ?? []), breaches] };
   }
   return [figure({ ...base, samples: walls, notes: { ...summary, note: 'no goal: reported as the issue asks; a JVM start per scenario' } })];
 }
