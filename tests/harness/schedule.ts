@@ -15,3 +15,15 @@ export function busyScenariosOf(family: Family): Scenario[] {
 export function waitingScenarios(): Scenario[] {
   return scenarios.filter((s) => deliberateWait(s) !== null).sort((a, b) => b.expect.withinMs - a.expect.withinMs);
 }
+
+/** Scenarios per waiting group: today's 14 are one; a larger catalogue's spread over workers and shards. */
+export const WAITING_GROUP_SIZE = 14;
+
+/** The waiting scenarios in groups of at most WAITING_GROUP_SIZE, dealt longest first so every group gets its share of long waits. */
+export function waitingGroups(size = WAITING_GROUP_SIZE): Scenario[][] {
+  const waiting = waitingScenarios();
+  const count = Math.ceil(waiting.length / size);
+  const groups: Scenario[][] = Array.from({ length: count }, () => []);
+  waiting.forEach((scenario, i) => groups[i % count]!.push(scenario));
+  return groups;
+}

@@ -6,7 +6,7 @@ import type { Observation } from '../../tests/harness/observation.ts';
 import { Overlap } from '../../tests/harness/overlap.ts';
 import { selectedByRun } from '../../tests/harness/run-selection.ts';
 import type { ScenarioRun } from '../../tests/harness/scenario-run.ts';
-import { busyScenariosOf, waitingScenarios } from '../../tests/harness/schedule.ts';
+import { busyScenariosOf, WAITING_GROUP_SIZE, waitingGroups, waitingScenarios } from '../../tests/harness/schedule.ts';
 import { slotsOf } from '../../tests/harness/slots.ts';
 import { contractWorkers } from '../../tests/harness/workers.ts';
 
@@ -105,6 +105,16 @@ test('the waiting group: every scenario that waits on purpose, longest bound fir
   const busy = families.flatMap((f) => busyScenariosOf(f));
   expect(busy.length + waiting.length).toBe(scenarios.length);
   expect(new Set([...busy, ...waiting].map((s) => s.id)).size).toBe(scenarios.length);
+});
+
+test('waiting groups: every waiting scenario once, at most the group size each, longest bounds dealt round so each group leads with a long one', () => {
+  const waiting = waitingScenarios();
+  expect(waitingGroups()).toHaveLength(Math.ceil(waiting.length / WAITING_GROUP_SIZE));
+  const groups = waitingGroups(4);
+  expect(groups).toHaveLength(Math.ceil(waiting.length / 4));
+  expect(groups.every((g) => g.length <= 4)).toBe(true);
+  expect(groups.flat().map((s) => s.id).sort()).toEqual(waiting.map((s) => s.id).sort());
+  expect(groups.map((g) => g[0])).toEqual(waiting.slice(0, groups.length));
 });
 
 test('selectedByRun follows the filter gatecheck run passed (GATECHECK_GREP), everything without one', () => {
