@@ -22,6 +22,8 @@ export type ConnectionRecord = {
   clientCert: { subject: string; issuer: string; authorized: boolean; error: string | null } | null;
   /** Whether bytes from this connection were handed to the HTTP application. */
   forwarded: boolean;
+  /** A completed handshake's span on the monotonic clock (ms): TCP accept to handshake done; null when none completed. */
+  handshakeSpan: { from: number; to: number } | null;
 };
 
 /**
@@ -61,7 +63,7 @@ export class BoundedLog<T> {
 export function connectionRecord(log: BoundedLog<ConnectionRecord>, partial: Partial<ConnectionRecord>): ConnectionRecord {
   const record: ConnectionRecord = {
     id: ++log.count, at: new Date().toISOString(), handshake: 'none', failure: null, error: null,
-    tlsVersion: null, sni: null, alpn: null, clientCert: null, forwarded: false, ...partial,
+    tlsVersion: null, sni: null, alpn: null, clientCert: null, forwarded: false, handshakeSpan: null, ...partial,
   };
   log.push(record);
   return record;

@@ -5,7 +5,7 @@ import type { ProcessorSetup, ServerTls } from '../scenarios/schema.ts';
 import type { HttpApp } from './http-app.ts';
 import { closeServer, listen, trackSockets } from './listen.ts';
 import { opensslReason } from './openssl-reason.ts';
-import { connectionRecord, type BoundedLog, type ConnectionRecord } from './records.ts';
+import { connectionRecord, monotonicMs, type BoundedLog, type ConnectionRecord } from './records.ts';
 import { pipeWithFault } from './response-fault.ts';
 
 type FaultBudget = ProcessorSetup['responseFault'];
@@ -52,6 +52,25 @@ function describeClientCert(socket: tls.TLSSocket): ConnectionRecord['clientCert
 }
 
 /**
+ * When each live connection was accepted (monotonic ms), keyed by the client's address and port
+ * (the TLS socket of a completed handshake has the same ones): a handshake's span, for the time
+ * clause that does not count a gateway's handshakes against its waiting policy (verdict.ts).
+ */
+function acceptTimes(server: tls.Server): (socket: tls.TLSSocket) => { from: number; to: number } | null {
+  const accepted = new Map<string, number>();
+  const key = (s: net.Socket) => `${s.remoteAddress}:${s.remotePort}`;
+  server.on('connection', (raw: net.Socket) => {
+    const id = key(raw);
+    accepted.set(id, monotonicMs());
+    raw.once('close', () => accepted.delete(id));
+  });
+  return (socket) => {
+    const from = accepted.get(key(socket));
+    return from === undefined ? null : { from, to: monotonicMs() };
+  };
+}
+
+/**
  * The TLS half of a mock processor: serves the scenario's chain, versions, ciphers, ALPN and
  * client-certificate policy, records every connection, and hands each verified connection to the
  * HTTP application in this process (a faulted response goes over a loopback hop to `app.port`).
@@ -69,6 +88,7 @@ export async function startTlsFront(
   const record = (partial: Partial<ConnectionRecord>) => connectionRecord(records, partial);
   const server = tls.createServer(serverTlsOptions(spec, pki));
   const sockets = trackSockets(server);
+  const acceptedAt = acceptTimes(server);
   server.on('tlsClientError', (error: Error & { code?: string }, socket: tls.TLSSocket) => {
     const clientCertProblem = spec.clientCert.mode !== 'none' && /certificate|peer did not return/i.test(error.message);
     record({
@@ -85,6 +105,7 @@ export async function startTlsFront(
       sni: socket.servername || null,
       alpn: socket.alpnProtocol || null,
       clientCert: describeClientCert(socket),
+      handshakeSpan: acceptedAt(socket),
     });
     socket.on('error', () => socket.destroy());
     if (spec.clientCert.mode === 'http-400' && !socket.authorized) {

@@ -11,6 +11,12 @@ export type Observation = {
   payment: PaymentResult | null;
   /** Every payment answer, in order. */
   payments: PaymentResult[];
+  /**
+   * Of the judged payment's time, how much went to completed TLS handshakes with the processors (ms,
+   * each cut to the gateway's handshake bound; concurrent ones once). The time clause does not count
+   * it: it judges the waiting policy, and a handshake has its own bound and scenarios.
+   */
+  handshakeMs?: number;
   /** Every webhook delivery answer, in order; the last one is judged. */
   webhooks: { status: number; code: string | null; body: string }[];
   /** The Idempotency-Key the harness sent to the gateway. */

@@ -3,10 +3,11 @@ import { getProfile } from '../../mocks/processors/index.ts';
 import type { ProcessorProfile } from '../../mocks/processors/profile.ts';
 import type { Drive, Scenario } from '../../mocks/scenarios/schema.ts';
 import { gatewayProcessorConfig, gatewayTopologyConfig } from '../../mocks/servers/gateway-config.ts';
-import type { RequestRecord } from '../../mocks/servers/records.ts';
+import { monotonicMs, type RequestRecord } from '../../mocks/servers/records.ts';
 import type { ProcessorServer, RunningProcessor } from '../../mocks/servers/start-processor.ts';
 import type { BootResult, PaymentInput, PaymentResult, ProcessorConfig, RunningGateway } from '../drivers/driver.ts';
 import type { Observation } from './observation.ts';
+import { handshakeBoundOf, handshakeSpans, timeWithin, type Span } from './handshake-time.ts';
 import { processorFacts } from './topology.ts';
 import { findLeaks, secretsOf } from './secrets.ts';
 import { signedDeliveries } from '../../mocks/servers/webhook-deliveries.ts';
@@ -54,19 +55,28 @@ export function wireProblems(profile: ProcessorProfile, request: RequestRecord):
   return problems;
 }
 
+/** A payment answer and when its call was under way (the processors' monotonic clock). */
+type TimedPayment = { result: PaymentResult; window: Span };
+
+async function timedPay(gateway: RunningGateway, payment: PaymentInput, key: string): Promise<TimedPayment> {
+  const from = monotonicMs();
+  const result = await gateway.pay(payment, key);
+  return { result, window: { from, to: monotonicMs() } };
+}
+
 /** Drives the payments a scenario asks for; returns every answer, the judged one last. */
-async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' }>, scenarioId: string, key: string): Promise<PaymentResult[]> {
+async function pay(gateway: RunningGateway, drive: Extract<Drive, { kind: 'pay' }>, scenarioId: string, key: string): Promise<TimedPayment[]> {
   const payment: PaymentInput = { amount: 1000, currency: 'EUR', source: CARDS[drive.card], reference: `gatecheck-${scenarioId}` };
   switch (drive.repeat) {
     case 'once':
-      return [await gateway.pay(payment, key)];
+      return [await timedPay(gateway, payment, key)];
     case 'twice-same-key':
-      return [await gateway.pay(payment, key), await gateway.pay(payment, key)];
+      return [await timedPay(gateway, payment, key), await timedPay(gateway, payment, key)];
     case 'same-key-other-amount':
-      return [await gateway.pay(payment, key), await gateway.pay({ ...payment, amount: 2000 }, key)];
+      return [await timedPay(gateway, payment, key), await timedPay(gateway, { ...payment, amount: 2000 }, key)];
     case 'concurrent-same-key': {
-      const both = await Promise.all([gateway.pay(payment, key), gateway.pay(payment, key)]);
-      return both.sort((a, b) => Number(!a.taken) - Number(!b.taken));
+      const both = await Promise.all([timedPay(gateway, payment, key), timedPay(gateway, payment, key)]);
+      return both.sort((a, b) => Number(!a.result.taken) - Number(!b.result.taken));
     }
   }
 }
@@ -112,7 +122,8 @@ export async function observe<P extends RunningProcessor = ProcessorServer>(scen
   const accountingBefore = await readAccounting(gateway);
   const marks = servers.map((s) => ({ connections: s.connections().length, requests: s.requests().length }));
   const drive = scenario.drive;
-  const payments = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
+  const timed = drive.kind === 'pay' ? await pay(gateway, drive, scenario.id, idempotencyKey) : [];
+  const payments = timed.map((t) => t.result);
   const webhooks = [];
   if (drive.kind === 'webhook') {
     if (!facts.deliveries) throw new Error(`gatecheck: scenario ${scenario.id} delivers webhooks, which only a built-in profile signs`);
@@ -130,6 +141,7 @@ export async function observe<P extends RunningProcessor = ProcessorServer>(scen
     boot: { ok: true },
     payment: payments.at(-1) ?? null,
     payments,
+    handshakeMs: handshakeTimeOf(timed.at(-1), servers, marks, processors),
     webhooks,
     requests,
     committed: [...processor.payments()],
@@ -149,6 +161,13 @@ export async function observe<P extends RunningProcessor = ProcessorServer>(scen
     }));
   }
   return observation;
+}
+
+/** Time the judged payment's call spent in completed TLS handshakes with any of the processors (each cut to its bound). */
+function handshakeTimeOf(judged: TimedPayment | undefined, servers: readonly RunningProcessor[], marks: readonly { connections: number }[], processors: readonly ProcessorConfig[]): number {
+  if (!judged) return 0;
+  const spans = servers.flatMap((server, i) => handshakeSpans(server.connections().slice(marks[i]!.connections), handshakeBoundOf(processors[i] ?? processors[0]!)));
+  return Math.round(timeWithin(judged.window, spans));
 }
 
 async function readAccounting(gateway: RunningGateway): Promise<{ failures: number | null; declined: number | null }> {

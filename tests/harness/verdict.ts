@@ -1,7 +1,7 @@
 import { codeInfo, type ErrorCode } from '../../mocks/scenarios/codes.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
 import { judgeAccounting } from './clauses/accounting.ts';
-import { judgeRetryGap } from './clauses/timing.ts';
+import { judgeBound, judgeRetryGap } from './clauses/timing.ts';
 import { judgeTopology } from './clauses/topology.ts';
 import type { Observation } from './observation.ts';
 import { wholeSentences } from './sentences.ts';
@@ -95,7 +95,7 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     for (const problem of o.wireProblems) breach('wire', problem, 'requests that match the processor API');
     if (o.health?.state === 'down') breach('health', `/health showed the processor down with ${describeCode(o.health.code)}`, '/health up');
     // A good outcome is bounded too: a processor that drips or loses an answer must be timed out and retried, not waited for.
-    if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
+    judgeBound(e.withinMs, o, breach);
     return;
   }
   if (p.taken) {
@@ -104,7 +104,7 @@ function judgePayments(scenario: Scenario, o: Observation, wire: WireFacts, brea
     breach('code', answered(o), `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
   }
   if (!e.paymentSent && attempts.length) breach('fail-closed', `card data reached the processor (${attempts.length} request(s))`, 'no request');
-  if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
+  judgeBound(e.withinMs, o, breach);
   if (!e.retryable) {
     if (attempts.length > o.payments.length) breach('retries', `sent the payment ${attempts.length} times`, 'no retry');
     if (!e.paymentSent && o.connections > o.payments.length) breach('retries', `opened ${o.connections} connections`, 'a single attempt');

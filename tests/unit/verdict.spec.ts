@@ -67,3 +67,21 @@ test('a good path answered only after its time bound is breached (a dripped answ
   }), wire);
   expect(verdict.line).toBe('network.slow-drip-then-replay: answered after 5230 ms; expected an answer within 2500 ms. Reproduce: npx gatecheck serve network.slow-drip-then-replay');
 });
+
+// The time clause judges the waiting policy: a cold gateway's TLS handshakes (each up to its bound) are not counted.
+const timedOut = (elapsedMs: number, handshakeMs: number) => rejected({
+  scenarioId: 'network.latency-beyond-bound', connections: 3, requests: [request, request, request], handshakeMs,
+  payment: { status: 504, taken: false, code: 'NET_RESPONSE_TIMEOUT', body: '{}', elapsedMs },
+  health: { name: 'stripe', state: 'down', code: 'NET_RESPONSE_TIMEOUT' }, failures: { before: 0, after: 3 },
+});
+
+test('time spent in TLS handshakes is not counted against the bound (a cold JVM on a loaded machine)', () => {
+  expect(judge(getScenario('network.latency-beyond-bound'), timedOut(4119, 812), wire).pass).toBe(true);
+  expect(judge(getScenario('network.latency-beyond-bound'), timedOut(4119, 0), wire).line)
+    .toBe('network.latency-beyond-bound: answered after 4119 ms; expected an answer within 4000 ms. Reproduce: npx gatecheck serve network.latency-beyond-bound');
+});
+
+test('a gateway slower than its bound even without its handshakes is breached, and the line says what was not counted', () => {
+  expect(judge(getScenario('network.latency-beyond-bound'), timedOut(5600, 900), wire).line)
+    .toBe('network.latency-beyond-bound: answered after 5600 ms (900 ms of it in TLS handshakes, not counted); expected an answer within 4000 ms. Reproduce: npx gatecheck serve network.latency-beyond-bound');
+});

@@ -23,3 +23,17 @@ export function judgeRetryGap(scenario: Scenario, o: Observation, wire: WireFact
     }
   }
 }
+
+/**
+ * The time clause judges the gateway's waiting policy (timeouts, retries, backoff): its TLS
+ * handshakes with the processors are not counted (each up to its own bound, which the handshake
+ * scenarios judge). A gateway process started per scenario pays a cold runtime's first handshake
+ * (hundreds of ms for a JVM on a loaded machine) that a warm gateway in production does not.
+ */
+export function judgeBound(withinMs: number, o: Observation, breach: Breacher): void {
+  const elapsed = Math.round(o.payment!.elapsedMs);
+  const handshakes = Math.min(o.handshakeMs ?? 0, elapsed);
+  if (elapsed - handshakes <= withinMs) return;
+  const counted = handshakes > 0 ? ` (${handshakes} ms of it in TLS handshakes, not counted)` : '';
+  breach('bounded', `answered after ${elapsed} ms${counted}`, `an answer within ${withinMs} ms`);
+}

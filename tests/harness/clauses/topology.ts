@@ -2,6 +2,7 @@ import { codeInfo, type ErrorCode } from '../../../mocks/scenarios/codes.ts';
 import type { ProcessorExpectation, Scenario } from '../../../mocks/scenarios/schema.ts';
 import type { Observation, ProcessorFacts } from '../observation.ts';
 import type { Breacher, WireFacts } from '../verdict.ts';
+import { judgeBound } from './timing.ts';
 
 const describeCode = (code: string | null) => code ?? 'no error code';
 const who = (p: ProcessorFacts) => `${p.name} (${p.role})`;
@@ -19,7 +20,7 @@ function judgeAnswer(scenario: Scenario, o: Observation, breach: Breacher): void
   } else if (p.code !== e.code) {
     breach('code', `answered ${p.status} ${describeCode(p.code)}`, `${e.code} (${codeInfo(e.code as ErrorCode).summary})`);
   }
-  if (p.elapsedMs > e.withinMs) breach('bounded', `answered after ${Math.round(p.elapsedMs)} ms`, `an answer within ${e.withinMs} ms`);
+  judgeBound(e.withinMs, o, breach);
 }
 
 /** Charges and requests per processor, and across all of them. */
