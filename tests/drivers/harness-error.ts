@@ -7,7 +7,8 @@ export type HarnessErrorCode =
   | 'GATEWAY_DRIVER_INVALID'
   | 'GATEWAY_WEBHOOK_PATH_MISSING'
   | 'GATEWAY_NO_ANSWER'
-  | 'GATEWAY_UNREACHABLE';
+  | 'GATEWAY_UNREACHABLE'
+  | 'GATEWAY_DID_NOT_START';
 
 /**
  * A harness error: the gateway command cannot be spawned, never became ready, printed a url line

@@ -49,3 +49,20 @@ test('the same foreign gateway without its coarse code and waiver: the two scena
     p.remove();
   }
 });
+
+test('regression: a gateway that cannot start at all (its file moved) is one harness error, exit 2, not a "refused to start" breach per scenario', async () => {
+  test.setTimeout(90_000);
+  const p = project({});
+  try {
+    copyInto(p.dir, here('foreign-gateway.mjs'), 'foreign-gateway.mjs');
+    copyInto(p.dir, here('foreign-gateway.config.json'), 'moved.json');
+    const config = JSON.parse(readFileSync(`${p.dir}/moved.json`, 'utf8'));
+    writeFileSync(`${p.dir}/moved.json`, JSON.stringify({ ...config, gateway: { ...config.gateway, command: 'node ./gateway-moved-away.mjs {config}' } }));
+    const run = await gatecheckIn(p.dir, ['run', '--config', 'moved.json', '--family', 'tls']);
+    expect(run.exit, run.stdout).toBe(2);
+    expect(run.stderr).toMatch(/GATEWAY_DID_NOT_START: the declarative gateway did not start on the good path \(tls\.good-chain\), so no scenario can be judged: gateway exited \(1\) before it was ready: .*gateway-moved-away\.mjs/s);
+    expect(run.stdout).not.toMatch(/breached|refused to start/);
+  } finally {
+    p.remove();
+  }
+});
