@@ -1,8 +1,8 @@
+import { connect } from 'node:tls';
 import { expect, test } from '@playwright/test';
 import { HARNESS_TIMEOUTS } from '../../mocks/scenarios/expect.ts';
 import { getScenario } from '../../mocks/scenarios/index.ts';
 import { startProcessor, type ProcessorServer } from '../../mocks/servers/start-processor.ts';
-import { connect } from 'node:tls';
 import { handshakeBoundOf, handshakeSpans, timeWithin } from '../harness/handshake-time.ts';
 import type { ConnectionRecord } from '../../mocks/servers/records.ts';
 
