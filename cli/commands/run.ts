@@ -52,6 +52,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ext = path.extname(fileURLToPath(import.meta.url));
 const CONFIG = path.join(here, `../run/playwright.config${ext}`);
 const MATRIX_REPORTER = path.join(here, `../../tests/reporters/matrix${ext}`);
+const SANDBOX_REPORTERS = ['list', path.join(here, `../../tests/reporters/sandbox-outcome${ext}`)];
 
 /** The --grep Playwright gets: scenario ids are "family.slug:" at the start of each title. */
 export function titleFilter(family: string | undefined, grep: string | undefined): string | null {
@@ -90,7 +91,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }, Args);
   const project = await projectConfig(args.config);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const reporters = [args.tier === 'sandbox' ? 'list' : MATRIX_REPORTER, ...(process.env.CI ? ['junit'] : [])];
+  const reporters = [...(args.tier === 'sandbox' ? SANDBOX_REPORTERS : [MATRIX_REPORTER]), ...(process.env.CI ? ['junit'] : [])];
   const playwrightArgs = [cli, 'test', '--config', CONFIG, `--project=${args.tier === 'sandbox' ? 'sandbox' : 'contract'}`, `--reporter=${reporters.join(',')}`];
   const filter = titleFilter(args.family, args.grep);
   if (filter) assertRegExp(filter, args.grep);
@@ -101,6 +102,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...process.env,
     ...(args.gateway ? { GATECHECK_GATEWAY: args.gateway } : {}),
     ...(args.json ? { GATECHECK_RUN_JSON: '1' } : {}),
+    // The sandbox tier checks gatecheck's mocks against real sandboxes: no gateway starts (tests/preflight/run-gateway.ts).
+    GATECHECK_TIER: args.tier,
     ...(project.file ? { [PROJECT_CONFIG_ENV]: project.file } : {}),
     ...(workers ? { GATECHECK_WORKERS: String(workers) } : {}),
     // The waiting scenarios start ahead of their tests, but only those this filter selects (tests/harness/run-selection.ts).

@@ -28,6 +28,7 @@ export const RunEnv = z.object({
   GATECHECK_OUTPUT_DIR: z.string().trim().min(1, 'must be a folder path (or unset for .gatecheck/)').optional(),
   GATECHECK_RUN_JSON: z.enum(['0', '1'], { error: 'must be 1 or 0' }).optional(),
   GATECHECK_OUTCOME_FILE: z.string().min(1).optional(),
+  GATECHECK_TIER: z.enum(['mocks', 'sandbox'], { error: 'must be mocks or sandbox (gatecheck run sets it from --tier)' }).optional(),
 });
 export type RunEnv = z.infer<typeof RunEnv>;
 

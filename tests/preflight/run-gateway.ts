@@ -1,7 +1,11 @@
 import { currentConfig } from '../../config/current.ts';
 
-/** The preflight step for the run's own gateway (GATECHECK_GATEWAY, else the project config); the in-process reference and its mutants load nothing here. */
+/**
+ * The preflight step for the run's own gateway (GATECHECK_GATEWAY, else the project config); the
+ * in-process reference and its mutants load nothing here, and the sandbox tier starts no gateway.
+ */
 export async function checkRunGatewayStarts(): Promise<void> {
+  if (process.env.GATECHECK_TIER === 'sandbox') return;
   const choice = process.env.GATECHECK_GATEWAY;
   if (choice === 'reference' || choice?.startsWith('mutant:')) return;
   const project = await currentConfig();

@@ -41,7 +41,7 @@ export type OutcomeInput = {
   filter?: string | null;
 };
 
-const firstLine = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/^[A-Za-z]*Error: /, '').split('\n').map((l) => l.trim()).find(Boolean) ?? '(no message)';
+export const firstLine = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/^[A-Za-z]*Error: /, '').split('\n').map((l) => l.trim()).find(Boolean) ?? '(no message)';
 
 export function decideOutcome(input: OutcomeInput): RunOutcome {
   const { rows, total } = input;
