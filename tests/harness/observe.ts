@@ -166,7 +166,7 @@ export async function observe<P extends RunningProcessor = ProcessorServer>(scen
 /** Time the judged payment's call spent in completed TLS handshakes with any of the processors (each cut to its bound). */
 function handshakeTimeOf(judged: TimedPayment | undefined, servers: readonly RunningProcessor[], marks: readonly { connections: number }[], processors: readonly ProcessorConfig[]): number {
   if (!judged) return 0;
-  const spans = servers.flatMap((server, i) => handshakeSpans(server.connections().slice(marks[i]!.connections), handshakeBoundOf(processors[i] ?? processors[0]!)));
+  const spans = servers.flatMap((server, i) => handshakeSpans(server.connections().slice(marks[i]!.connections), handshakeBoundOf(processors[i]!)));
   return Math.round(timeWithin(judged.window, spans));
 }
 

@@ -2,11 +2,11 @@ import type { LoadedConfig } from '../../config/load.ts';
 import type { Pki } from '../../mocks/pki/load.ts';
 import { scenarios } from '../../mocks/scenarios/index.ts';
 import type { Scenario } from '../../mocks/scenarios/schema.ts';
-import { gatewayProcessorConfig } from '../../mocks/servers/gateway-config.ts';
 import { startProcessor } from '../../mocks/servers/start-processor.ts';
-import type { GatewayDriver, ProcessorConfig } from '../drivers/driver.ts';
+import type { GatewayDriver } from '../drivers/driver.ts';
 import { HarnessError } from '../drivers/harness-error.ts';
 import { nameFor, notApplicable } from '../harness/applicable.ts';
+import { profileFacts } from '../harness/observe.ts';
 
 /** The gateway's output on one line: the run's outcome is one line, and a stack trace's first line is rarely its cause. */
 const oneLine = (text: string) => text.trim().split(/\s*\n\s*/).filter(Boolean).join(' | ');
@@ -30,8 +30,7 @@ export async function checkGatewayStarts(project: LoadedConfig, driver: GatewayD
   if (!scenario) return; // custom processors only: each scenario's boot says what went wrong
   const processor = await startProcessor(scenario, { pki });
   try {
-    const entry = gatewayProcessorConfig(processor, nameFor(processor.profile, project.config.processors)) as ProcessorConfig;
-    const boot = await driver.start([entry]);
+    const boot = await driver.start([profileFacts(processor, nameFor(processor.profile, project.config.processors)).entry]);
     if (boot.ok) return await boot.gateway.stop();
     const refusal = boot.code ? `it refused a valid config with ${boot.code}: ` : '';
     throw new HarnessError('GATEWAY_DID_NOT_START', `the ${driver.name} gateway did not start on the good path (${scenario.id}), so no scenario can be judged: ${refusal}${oneLine(boot.message)}. Fix: check gateway.command, the folder it runs from and the config it renders (docs/your-gateway.md); npx gatecheck serve ${scenario.id} starts that processor for you to start the gateway against by hand.`);
